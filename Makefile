@@ -1,0 +1,41 @@
+# MT Reviewer: `make run` opens the app on the seed article, `make test` runs the whole suite.
+# Both set up everything on a fresh machine: a .venv with the package and its test tools, and
+# LanguageTool 6.8 resolved through Maven into ~/.cache/reviewer. The second run is fast:
+# each step is skipped when its stamp is newer than what it depends on.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := seeds/000_04f21086b02ac016.txt
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean languagetool
+
+run: $(STAMP) languagetool
+	$(BIN)/reviewer $(SEED)
+
+test: lint languagetool
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+languagetool: $(STAMP)
+	$(BIN)/reviewer languagetool install
+
+bench: $(STAMP) languagetool
+	$(BIN)/python benchmarks/bench_artefacts.py
+	$(BIN)/python benchmarks/bench_languagetool.py
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

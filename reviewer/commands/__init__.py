@@ -1,0 +1,1 @@
+"""Implementations of the headless subcommands (kept apart from argument parsing)."""

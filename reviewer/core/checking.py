@@ -1,0 +1,94 @@
+"""Run several engines over a document and merge what they found.
+
+Two engines often see the same problem ("the the" is a LanguageTool rule and one of ours).
+A reviewer should decide once, so flags on the same span, or overlapping flags of the same
+MQM category, are merged: the more severe flag (then the one with suggestions) is kept and
+the other engine is recorded in `extra["also_reported_by"]`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
+from reviewer.core.flags import Flag
+
+
+@dataclass
+class CheckResult:
+    """The merged outcome of one check: engine reports plus flags in document order."""
+
+    document: Document
+    options: CheckOptions
+    engines: list[EngineReport] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+def run_check(
+    document: Document, engines: Sequence[Engine], options: CheckOptions | None = None
+) -> CheckResult:
+    """Run every engine (sequentially; engines parallelise inside) and merge their flags."""
+    options = options or CheckOptions(language=document.language)
+    reports = [run_engine(engine, document, options) for engine in engines]
+    flags = merge_flags(flag for report in reports for flag in report.flags)
+    return CheckResult(document=document, options=options, engines=reports, flags=flags)
+
+
+def run_engine(engine: Engine, document: Document, options: CheckOptions) -> EngineReport:
+    """Run one engine, turning an unexpected exception into an `unavailable` report."""
+    began = time.perf_counter()
+    try:
+        report = engine.check(document, options)
+    except Exception as exc:  # an engine bug must not take the other engines down
+        report = EngineReport(
+            name=engine.name,
+            status=EngineStatus.UNAVAILABLE,
+            reason=f"{type(exc).__name__}: {exc}",
+        )
+    report.seconds = time.perf_counter() - began
+    report.flags = [flag for flag in report.flags if _valid_for(flag, document)]
+    return report
+
+
+def merge_flags(flags: Iterable[Flag]) -> list[Flag]:
+    """Drop cross-engine duplicates and sort by position."""
+    ordered = sorted(flags, key=lambda f: (f.start, f.end, -f.severity.rank, f.engine, f.rule))
+    kept: list[Flag] = []
+    for flag in ordered:
+        twin_index = next(
+            (
+                i
+                for i in range(len(kept) - 1, -1, -1)
+                if kept[i].engine != flag.engine and _same_problem(kept[i], flag)
+            ),
+            None,
+        )
+        if twin_index is None:
+            kept.append(flag)
+            continue
+        kept[twin_index] = _stronger_with_note(kept[twin_index], flag)
+    return kept
+
+
+def _same_problem(a: Flag, b: Flag) -> bool:
+    if not a.overlaps(b):
+        return False
+    return (a.start, a.end) == (b.start, b.end) or a.category == b.category
+
+
+def _stronger_with_note(a: Flag, b: Flag) -> Flag:
+    def strength(flag: Flag) -> tuple[int, int, float]:
+        return (flag.severity.rank, 1 if flag.suggestions else 0, flag.confidence)
+
+    winner, loser = (a, b) if strength(a) >= strength(b) else (b, a)
+    also = {e for e in winner.extra.get("also_reported_by", "").split(",") if e}
+    also.add(f"{loser.engine}:{loser.rule}")
+    return replace(winner, extra={**winner.extra, "also_reported_by": ",".join(sorted(also))})
+
+
+def _valid_for(flag: Flag, document: Document) -> bool:
+    """Defend the JSON contract: a flag must slice to its own text."""
+    return flag.end <= len(document.text) and document.text[flag.start : flag.end] == flag.text

@@ -1,0 +1,121 @@
+"""The document under review: its text, paragraphs and sentences.
+
+A `Document` is immutable. Editing a sentence produces a new document (see `replace_span`),
+and sentence ids are derived from the sentence's own text and how many identical sentences
+precede it, so the id of every sentence a reviewer did not touch survives the edit. The review
+database (a later layer) keys decisions by these ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.core.segmentation import Span, paragraph_spans, sentence_spans
+from reviewer.core.textio import normalise_newlines, read_text_file
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One segment of the document, the unit a reviewer works on."""
+
+    id: str
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-blank line of the document; LanguageTool checks text paragraph by paragraph."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    sentence_indexes: range
+
+
+@dataclass(frozen=True)
+class Document:
+    """Normalised text plus its segmentation; offsets everywhere index into `text`."""
+
+    text: str
+    path: str | None = None
+    language: str = "en-US"
+    paragraphs: tuple[Paragraph, ...] = field(default=(), repr=False)
+    sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_text(cls, text: str, path: str | None = None, language: str = "en-US") -> Document:
+        """Segment `text` (newlines are normalised first) into a document."""
+        text = normalise_newlines(text)
+        paragraphs: list[Paragraph] = []
+        sentences: list[Sentence] = []
+        seen: Counter[str] = Counter()
+        segmenter_language = language.split("-")[0].lower() or "en"
+        for p_index, p_span in enumerate(paragraph_spans(text)):
+            first = len(sentences)
+            for s_span in sentence_spans(text, p_span, segmenter_language):
+                s_text = text[s_span.start : s_span.end]
+                seen[s_text] += 1
+                sentences.append(
+                    Sentence(
+                        id=sentence_id(s_text, seen[s_text]),
+                        index=len(sentences),
+                        paragraph=p_index,
+                        start=s_span.start,
+                        end=s_span.end,
+                        text=s_text,
+                    )
+                )
+            paragraphs.append(
+                Paragraph(
+                    index=p_index,
+                    start=p_span.start,
+                    end=p_span.end,
+                    text=text[p_span.start : p_span.end],
+                    sentence_indexes=range(first, len(sentences)),
+                )
+            )
+        return cls(text, path, language, tuple(paragraphs), tuple(sentences))
+
+    @classmethod
+    def from_file(cls, path: str | Path, language: str = "en-US") -> Document:
+        """Read and segment a text file ('-' reads standard input)."""
+        return cls.from_text(read_text_file(path), path=str(path), language=language)
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence containing `offset`, or None when it falls between sentences."""
+        starts = [s.start for s in self.sentences]
+        position = bisect_right(starts, offset) - 1
+        if position < 0:
+            return None
+        sentence = self.sentences[position]
+        return sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
+
+    def sentence_by_id(self, sentence_id_: str) -> Sentence | None:
+        """Return the sentence with this id, if it still exists."""
+        return next((s for s in self.sentences if s.id == sentence_id_), None)
+
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of an offset, as editors and linters show them."""
+        line = self.text.count("\n", 0, offset) + 1
+        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        return line, column
+
+    def replace_span(self, span: Span, replacement: str) -> Document:
+        """Return a new document with `span` replaced, re-segmented."""
+        text = self.text[: span.start] + replacement + self.text[span.end :]
+        return Document.from_text(text, path=self.path, language=self.language)
+
+
+def sentence_id(text: str, occurrence: int) -> str:
+    """Derive a short id from a sentence's text and its occurrence number among equal texts."""
+    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+    return f"s{digest}" if occurrence == 1 else f"s{digest}-{occurrence}"

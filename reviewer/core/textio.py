@@ -1,0 +1,73 @@
+"""Read a document's text from disk, refusing what is not text.
+
+Machine-translated articles arrive from many pipelines: UTF-8 with or without a BOM, Windows
+line endings, sometimes a legacy encoding. We accept all of those and normalise newlines to
+`\n`, because every offset a flag reports is an index into that normalised text. Binary files
+and text that no encoding explains are refused with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from reviewer.core.errors import InputError
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_BINARY_SAMPLE = 8192
+# Control characters that never occur in prose; a file full of them is not text.
+_CONTROL_BYTES = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and lone CR into LF so that offsets are the same on every platform."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(data: bytes, *, name: str = "input") -> str:
+    """Decode bytes as a document, trying UTF-8 first, then a detected encoding."""
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM) :]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return normalise_newlines(data.decode("utf-16"))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: invalid UTF-16 text ({exc.reason})") from None
+    if _looks_binary(data):
+        raise InputError(f"{name}: this is a binary file, not text")
+    try:
+        return normalise_newlines(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{name}: cannot decode the text (not UTF-8 and no encoding detected)")
+    return normalise_newlines(str(best))
+
+
+def read_text_file(path: str | Path) -> str:
+    """Read a text document from a path, or from standard input when path is '-'."""
+    if str(path) == "-":
+        return decode_text(sys.stdin.buffer.read(), name="<stdin>")
+    file_path = Path(path)
+    if not file_path.exists():
+        raise InputError(f"{file_path}: no such file")
+    if file_path.is_dir():
+        raise InputError(f"{file_path}: is a directory, not a text file")
+    try:
+        data = file_path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{file_path}: cannot read ({exc.strerror})") from None
+    return decode_text(data, name=str(file_path))
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_BINARY_SAMPLE]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    control = sum(1 for byte in sample if byte in _CONTROL_BYTES)
+    return control / len(sample) > 0.05

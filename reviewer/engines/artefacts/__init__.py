@@ -1,0 +1,1 @@
+"""Our own detectors for the errors machine translation makes and grammar checkers miss."""

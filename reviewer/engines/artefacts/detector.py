@@ -1,0 +1,83 @@
+"""The unit of the artefacts engine: one detector, one job, one rule id.
+
+Detectors are a catalogue, as in translate-toolkit's pofilter: each is a small class with a
+rule id, an MQM category, a default severity and a confidence, and a docstring whose first
+line is the title shown to reviewers. Linguistic data (word lists, patterns) is loaded from
+`resources/artefacts/` so that a linguist can extend it without touching Python.
+
+A detector sees the whole `Document` (for cross-document checks such as inconsistency) but
+most work sentence by sentence; `SentenceDetector` makes that the easy case.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+from reviewer.core.document import Document, Sentence
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Flag, Severity
+
+ENGINE_NAME = "artefacts"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a detector found, relative to the text it was given; turned into a `Flag`."""
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    confidence: float | None = None
+    severity: Severity | None = None
+    category: str | None = None
+
+
+class Detector(ABC):
+    """Base class for every MT-artefact detector (discovered automatically by the registry)."""
+
+    rule_id: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.MINOR
+    confidence: ClassVar[float] = 0.8
+
+    @classmethod
+    def title(cls) -> str:
+        """The first line of the docstring: what reviewers see in rule lists."""
+        return (cls.__doc__ or cls.rule_id).strip().splitlines()[0]
+
+    @abstractmethod
+    def detect(self, document: Document, options: CheckOptions) -> Iterable[Flag]:
+        """Yield flags for the whole document."""
+
+    def flag(self, document: Document, finding: Finding, offset: int = 0) -> Flag:
+        """Build a `Flag` from a finding whose offsets are relative to `offset`."""
+        start, end = offset + finding.start, offset + finding.end
+        return Flag(
+            start=start,
+            end=end,
+            text=document.text[start:end],
+            rule=self.rule_id,
+            engine=ENGINE_NAME,
+            category=finding.category or self.category,
+            severity=finding.severity or self.severity,
+            message=finding.message,
+            suggestions=finding.suggestions,
+            confidence=self.confidence if finding.confidence is None else finding.confidence,
+        )
+
+
+class SentenceDetector(Detector):
+    """A detector that looks at one sentence at a time."""
+
+    @abstractmethod
+    def check_sentence(self, sentence: Sentence, options: CheckOptions) -> Iterable[Finding]:
+        """Yield findings with offsets relative to `sentence.text`."""
+
+    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+        for sentence in document.sentences:
+            for finding in self.check_sentence(sentence, options):
+                yield self.flag(document, finding, offset=sentence.start)

@@ -1,0 +1,1 @@
+"""One module per detector family; the registry discovers them."""

@@ -1,0 +1,35 @@
+"""The artefacts engine: runs every registered detector over the document."""
+
+from __future__ import annotations
+
+from reviewer import __version__
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions, EngineReport, EngineStatus
+from reviewer.core.flags import Flag
+from reviewer.engines.artefacts.detector import ENGINE_NAME, Detector
+from reviewer.engines.artefacts.registry import detector_classes
+
+
+class ArtefactsEngine:
+    """Runs our MT-artefact detectors; honours `CheckOptions.disabled_rules`."""
+
+    name = ENGINE_NAME
+
+    def __init__(self, detectors: list[Detector] | None = None) -> None:
+        self.detectors = detectors if detectors is not None else [c() for c in detector_classes()]
+
+    def check(self, document: Document, options: CheckOptions) -> EngineReport:
+        flags: list[Flag] = []
+        for detector in self.detectors:
+            if detector.rule_id in options.disabled_rules:
+                continue
+            if detector.category in options.disabled_categories:
+                continue
+            flags.extend(detector.detect(document, options))
+        flags.sort(key=lambda f: (f.start, f.end, f.rule))
+        return EngineReport(
+            name=self.name, status=EngineStatus.OK, version=__version__, flags=flags
+        )
+
+    def close(self) -> None:
+        """Nothing to release: detectors hold only immutable data."""

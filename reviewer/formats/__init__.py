@@ -1,0 +1,1 @@
+"""Import and export: reports, exports and the .review project file."""

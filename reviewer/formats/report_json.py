@@ -1,0 +1,69 @@
+"""The JSON contract of `reviewer check --format json`.
+
+The shape is a public contract (scripts and CI pipelines parse it): fields may be added,
+none of the documented ones may change. Offsets are Python string indexes into the document
+text after newline normalisation, and `text == document[start:end]` always holds.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reviewer.core.checking import CheckResult
+from reviewer.core.document import Document
+from reviewer.core.flags import Flag
+
+
+def report_dict(result: CheckResult) -> dict[str, Any]:
+    """Build the report as plain data."""
+    document = result.document
+    return {
+        "document": {
+            "path": document.path,
+            "language": result.options.language,
+            "source_language": result.options.source_language,
+            "characters": len(document.text),
+        },
+        "engines": [report.to_json() for report in result.engines],
+        "sentences": [
+            {
+                "id": s.id,
+                "index": s.index,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+            }
+            for s in document.sentences
+        ],
+        "flags": [_flag_dict(document, flag) for flag in result.flags],
+    }
+
+
+def render_json(result: CheckResult) -> str:
+    """Serialise the report; non-ASCII text stays readable."""
+    return json.dumps(report_dict(result), ensure_ascii=False, indent=2)
+
+
+def _flag_dict(document: Document, flag: Flag) -> dict[str, Any]:
+    sentence = document.sentence_at(flag.start)
+    line, column = document.line_and_column(flag.start)
+    entry: dict[str, Any] = {
+        "sentence": sentence.index if sentence else None,
+        "start": flag.start,
+        "end": flag.end,
+        "text": flag.text,
+        "rule": flag.rule,
+        "engine": flag.engine,
+        "category": flag.category,
+        "severity": str(flag.severity),
+        "message": flag.message,
+        "suggestions": list(flag.suggestions),
+        "confidence": round(flag.confidence, 3),
+        "line": line,
+        "column": column,
+    }
+    if flag.extra:
+        entry["extra"] = dict(flag.extra)
+    return entry

@@ -1,0 +1,37 @@
+"""Linter-style text output of `reviewer check --format text`.
+
+One line per flag, `PATH:LINE:COL: severity rule: message (-> suggestion)`, so editors and
+CI logs that understand compiler output can jump to each problem.
+"""
+
+from __future__ import annotations
+
+from reviewer.core.checking import CheckResult
+from reviewer.core.engine import EngineStatus
+from reviewer.core.flags import Flag
+
+
+def render_text(result: CheckResult) -> str:
+    """Return the report as lines; engine problems are noted at the end."""
+    document = result.document
+    name = document.path or "<stdin>"
+    lines = []
+    for flag in result.flags:
+        line, column = document.line_and_column(flag.start)
+        lines.append(f"{name}:{line}:{column}: {flag.severity} {flag.rule}: {_describe(flag)}")
+    for report in result.engines:
+        if report.status is EngineStatus.UNAVAILABLE:
+            lines.append(f"{name}: note: engine {report.name} unavailable: {report.reason}")
+    return "\n".join(lines)
+
+
+def _describe(flag: Flag) -> str:
+    message = " ".join(flag.message.split())
+    if not flag.suggestions:
+        return message
+    shown = ", ".join(_show(s) for s in flag.suggestions[:3])
+    return f"{message} (-> {shown})"
+
+
+def _show(suggestion: str) -> str:
+    return f"'{suggestion}'" if suggestion else "<delete>"
