@@ -85,9 +85,7 @@ def _add_check_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         help="language the text was translated from (e.g. es, fr): enables false-friend checks",
     )
     check.add_argument("--picky", action="store_true", help="LanguageTool's picky level")
-    check.add_argument(
-        "--disable-rules", default="", help="comma-separated rule ids to switch off"
-    )
+    check.add_argument("--disable-rules", default="", help="comma-separated rule ids to switch off")
     check.add_argument(
         "--disable-categories",
         default="",

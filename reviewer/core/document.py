@@ -58,7 +58,7 @@ class Document:
         paragraphs: list[Paragraph] = []
         sentences: list[Sentence] = []
         seen: Counter[str] = Counter()
-        segmenter_language = language.split("-")[0].lower() or "en"
+        segmenter_language = language.split("-", maxsplit=1)[0].lower() or "en"
         for p_index, p_span in enumerate(paragraph_spans(text)):
             first = len(sentences)
             for s_span in sentence_spans(text, p_span, segmenter_language):
@@ -97,7 +97,9 @@ class Document:
         if position < 0:
             return None
         sentence = self.sentences[position]
-        return sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
+        return (
+            sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
+        )
 
     def sentence_by_id(self, sentence_id_: str) -> Sentence | None:
         """Return the sentence with this id, if it still exists."""

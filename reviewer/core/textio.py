@@ -18,6 +18,7 @@ from reviewer.core.errors import InputError
 _UTF8_BOM = b"\xef\xbb\xbf"
 _BINARY_SAMPLE = 8192
 # Control characters that never occur in prose; a file full of them is not text.
+_WESTERN_MAX_ACCENTED = 0.3
 _CONTROL_BYTES = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 
 
@@ -41,6 +42,9 @@ def decode_text(data: bytes, *, name: str = "input") -> str:
         return normalise_newlines(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    western = _decode_western(data)
+    if western is not None:
+        return normalise_newlines(western)
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: cannot decode the text (not UTF-8 and no encoding detected)")
@@ -61,6 +65,24 @@ def read_text_file(path: str | Path) -> str:
     except OSError as exc:
         raise InputError(f"{file_path}: cannot read ({exc.strerror})") from None
     return decode_text(data, name=str(file_path))
+
+
+def _decode_western(data: bytes) -> str | None:
+    """Decode as Windows-1252 when the result looks like Western-European prose.
+
+    Our documents are English; when they are not UTF-8 they are almost always Windows-1252
+    (smart quotes, dashes, accented names). Statistical detectors guess badly on such short,
+    mostly-ASCII texts (charset-normalizer picks cp775 for French accents), so we try
+    cp1252 first and accept it when accented letters are a small minority of all letters,
+    which is false for text in another script read through the wrong code page.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [char for char in text if char.isalpha()]
+    foreign = sum(1 for char in letters if not char.isascii())
+    return text if letters and foreign / len(letters) <= _WESTERN_MAX_ACCENTED else None
 
 
 def _looks_binary(data: bytes) -> bool:

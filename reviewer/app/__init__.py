@@ -1,0 +1,1 @@
+"""The PySide6 GUI. Everything Qt lives here; the domain stays in reviewer.core."""

@@ -1,0 +1,60 @@
+"""Run engines off the GUI thread and hand their reports back as Qt signals.
+
+Each engine runs as its own job on the global QThreadPool, so the artefacts engine's flags
+appear at once while LanguageTool is still starting. Jobs receive the immutable `Document`
+(never a widget) and carry a generation number; when the user opens another document or
+re-checks, results of older generations are dropped by the receiver.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reviewer.core.checking import run_engine
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions, Engine, EngineReport
+
+
+class CheckDispatcher(QObject):
+    """Lives on the GUI thread; workers emit through it (queued across threads)."""
+
+    engineStarted = Signal(int, str)  # generation, engine name
+    engineFinished = Signal(int, object)  # generation, EngineReport
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+        self.pool = QThreadPool.globalInstance()
+
+    def check(self, document: Document, engines: list[Engine], options: CheckOptions) -> int:
+        """Start one job per engine; return the generation these results will carry."""
+        self.generation += 1
+        for engine in engines:
+            self.pool.start(_EngineJob(self, self.generation, engine, document, options))
+        return self.generation
+
+    def wait(self, msecs: int = 60_000) -> bool:
+        """Block until running jobs end (used at shutdown and by tests)."""
+        return self.pool.waitForDone(msecs)
+
+
+class _EngineJob(QRunnable):
+    def __init__(
+        self,
+        dispatcher: CheckDispatcher,
+        generation: int,
+        engine: Engine,
+        document: Document,
+        options: CheckOptions,
+    ) -> None:
+        super().__init__()
+        self.dispatcher = dispatcher
+        self.generation = generation
+        self.engine = engine
+        self.document = document
+        self.options = options
+
+    def run(self) -> None:
+        self.dispatcher.engineStarted.emit(self.generation, self.engine.name)
+        report: EngineReport = run_engine(self.engine, self.document, self.options)
+        self.dispatcher.engineFinished.emit(self.generation, report)

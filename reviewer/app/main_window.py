@@ -1,0 +1,250 @@
+"""The review window: sentence list on the left, the selected sentence's flags on the right.
+
+The document is shown immediately; each engine reports when it is done (the artefacts engine
+in milliseconds, LanguageTool once its server is up), and the status bar says where each
+engine is. This window is read-only for now; review actions attach to the same model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import __version__
+from reviewer.app.check_worker import CheckDispatcher
+from reviewer.app.flag_panel import FlagPanel
+from reviewer.app.sentence_delegate import SentenceDelegate
+from reviewer.app.sentence_model import SentenceModel
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
+from reviewer.core.errors import ReviewerError
+from reviewer.core.flags import Severity
+from reviewer.engines import ENGINE_NAMES, create_engine
+
+_ENGINE_LABELS = {"languagetool": "LanguageTool", "artefacts": "MT artefacts"}
+
+
+class MainWindow(QMainWindow):
+    """One document under review."""
+
+    def __init__(
+        self,
+        engines: list[Engine] | None = None,
+        options: CheckOptions | None = None,
+    ) -> None:
+        super().__init__()
+        self.options = options or CheckOptions()
+        self.engines = engines if engines is not None else _create_available_engines()
+        self.model = SentenceModel(self)
+        self.dispatcher = CheckDispatcher(self)
+        self.dispatcher.engineStarted.connect(self._on_engine_started)
+        self.dispatcher.engineFinished.connect(self._on_engine_finished)
+        self.engine_states: dict[str, str] = {}
+        self._build_widgets()
+        self._build_menus()
+        self.setWindowTitle("MT Reviewer")
+        self.resize(1280, 800)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setContentsMargins(12, 8, 12, 8)
+
+        self.sentence_view = QListView()
+        self.sentence_view.setObjectName("sentences")
+        self.sentence_view.setModel(self.model)
+        self.sentence_view.setItemDelegate(SentenceDelegate(self.sentence_view))
+        self.sentence_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sentence_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.sentence_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.sentence_view.setUniformItemSizes(False)
+        self.sentence_view.setWordWrap(True)
+        self.sentence_view.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.flag_panel = FlagPanel()
+        self.flag_panel.setObjectName("flags")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.sentence_view)
+        splitter.addWidget(self.flag_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 420])
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self.engine_label = QLabel()
+        self.statusBar().addPermanentWidget(self.engine_label)
+        self.setStyleSheet(
+            "QLabel#summary { background: #f7f8fa; border-bottom: 1px solid #e1e4e8; }"
+            "QListView#sentences { border: none; }"
+            "QTextBrowser#flags { border: none; border-left: 1px solid #e1e4e8; padding: 8px; }"
+        )
+        self._update_summary()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.choose_file)
+        self.recheck_action = self._action("&Re-check", QKeySequence("F5"), self.recheck)
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        for action in (self.open_action, self.recheck_action, quit_action):
+            file_menu.addAction(action)
+        go_menu = self.menuBar().addMenu("&Go")
+        self.next_action = self._action(
+            "&Next flagged sentence", QKeySequence("F8"), lambda: self.go_to_flagged(+1)
+        )
+        self.previous_action = self._action(
+            "&Previous flagged sentence", QKeySequence("Shift+F8"), lambda: self.go_to_flagged(-1)
+        )
+        go_menu.addAction(self.next_action)
+        go_menu.addAction(self.previous_action)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About MT Reviewer", None, self._about))
+
+    def _action(self, text: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    # -- documents and checks -------------------------------------------------------------
+
+    def open_path(self, path: str | Path) -> bool:
+        """Load and check a file; on bad input show one line and keep the current document."""
+        try:
+            document = Document.from_file(path, language=self.options.language)
+        except ReviewerError as exc:
+            QMessageBox.critical(self, "Cannot open file", str(exc))
+            return False
+        self.show_document(document)
+        return True
+
+    def show_document(self, document: Document) -> None:
+        self.model.set_document(document)
+        name = Path(document.path).name if document.path else "untitled"
+        self.setWindowTitle(f"{name} — MT Reviewer")
+        self.flag_panel.show_nothing()
+        self.recheck()
+        if document.sentences:
+            self.sentence_view.setCurrentIndex(self.model.index(0, 0))
+
+    def recheck(self) -> None:
+        self.engine_states = {engine.name: "queued" for engine in self.engines}
+        self.dispatcher.check(self.model.document, self.engines, self.options)
+        self._update_summary()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open machine-translated text", "", "Text files (*.txt);;All files (*)"
+        )
+        if path:
+            self.open_path(path)
+
+    def go_to_flagged(self, step: int) -> None:
+        """Move the selection to the next (or previous) sentence that has flags."""
+        rows = self.model.rowCount()
+        current = self.sentence_view.currentIndex().row()
+        row = current
+        for _ in range(rows):
+            row = (row + step) % rows if rows else 0
+            if self.model.flags_for_row(row):
+                self.sentence_view.setCurrentIndex(self.model.index(row, 0))
+                return
+
+    def _on_engine_started(self, generation: int, name: str) -> None:
+        if generation == self.dispatcher.generation:
+            self.engine_states[name] = "checking…"
+            self._update_summary()
+
+    def _on_engine_finished(self, generation: int, report: EngineReport) -> None:
+        if generation != self.dispatcher.generation:
+            return  # a newer check superseded this one
+        if report.status is EngineStatus.OK:
+            self.model.set_engine_flags(report.name, report.flags)
+            self.engine_states[report.name] = "ready"
+        else:
+            self.model.set_engine_flags(report.name, [])
+            self.engine_states[report.name] = f"{report.status}: {report.reason or 'no reason'}"
+        self._update_summary()
+        self._on_selection()
+
+    def _on_selection(self, *_: QItemSelection) -> None:
+        index: QModelIndex = self.sentence_view.currentIndex()
+        if not index.isValid():
+            self.flag_panel.show_nothing()
+            return
+        sentence = self.model.document.sentences[index.row()]
+        self.flag_panel.show_sentence(sentence, self.model.flags_for_row(index.row()))
+
+    def _update_summary(self) -> None:
+        document = self.model.document
+        counts = self.model.worst_severity_counts()
+        total = sum(counts.values())
+        chips = " ".join(
+            f"<span style='color:{_colour(s)}'>● {counts[s]} {s}</span>"
+            for s in reversed(list(Severity))
+        )
+        self.summary.setText(
+            f"<b>{len(document.sentences)}</b> sentences &nbsp;·&nbsp; <b>{total}</b> flags"
+            f" &nbsp;&nbsp; {chips}"
+        )
+        self.engine_label.setText(
+            "   ".join(
+                f"{_ENGINE_LABELS.get(name, name)}: {state}"
+                for name, state in self.engine_states.items()
+            )
+        )
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About MT Reviewer",
+            f"MT Reviewer {__version__}\nReview and post-edit machine-translated English.",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.dispatcher.generation += 1  # late results are dropped
+        self.dispatcher.wait(10_000)
+        for engine in self.engines:
+            engine.close()
+        super().closeEvent(event)
+
+
+def _colour(severity: Severity) -> str:
+    from reviewer.app.theme import SEVERITY_COLOURS
+
+    return SEVERITY_COLOURS[severity].name()
+
+
+def _create_available_engines() -> list[Engine]:
+    engines = []
+    for name in ENGINE_NAMES:
+        try:
+            engines.append(create_engine(name))
+        except ImportError:
+            continue
+    return engines

@@ -1,0 +1,124 @@
+"""Paints one sentence per row: its number, the text with flagged spans underlined, a badge.
+
+Underlines are wavy and coloured by severity, as in word processors, so a reviewer reads the
+sentence normally and sees at a glance where and how bad the problems are. Rows that start a
+new paragraph get extra space above them, so the article's shape stays visible.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from reviewer.app import theme
+from reviewer.app.sentence_model import FlagsRole, SentenceRole
+from reviewer.core.document import Sentence
+from reviewer.core.flags import Flag
+
+
+class SentenceDelegate(QStyledItemDelegate):
+    """Renders sentences with severity-coloured wavy underlines under flagged spans."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        sentence: Sentence | None = index.data(SentenceRole)
+        if sentence is None:
+            return
+        flags: list[Flag] = index.data(FlagsRole) or []
+        rect = QRect(option.rect)
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        top_gap = self._gap(index, sentence)
+        body = rect.adjusted(0, top_gap, 0, 0)
+        painter.fillRect(body, theme.SELECTION if selected else option.palette.base())
+        painter.setPen(theme.ROW_SEPARATOR)
+        painter.drawLine(body.bottomLeft(), body.bottomRight())
+
+        number_font = QFont(option.font)
+        number_font.setPointSizeF(number_font.pointSizeF() * 0.85)
+        painter.setFont(number_font)
+        painter.setPen(theme.MUTED_TEXT)
+        number_rect = QRect(
+            body.left(), body.top() + theme.ROW_PADDING, theme.NUMBER_COLUMN - 8, 20
+        )
+        painter.drawText(
+            number_rect,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            str(sentence.index + 1),
+        )
+
+        self._paint_badge(painter, body, flags, option.font)
+
+        document = self._text_document(sentence, flags, option, body.width())
+        painter.translate(body.left() + theme.NUMBER_COLUMN, body.top() + theme.ROW_PADDING)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.text().color())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        sentence: Sentence | None = index.data(SentenceRole)
+        if sentence is None:
+            return QSize(0, 0)
+        width = option.rect.width() or 600
+        document = self._text_document(sentence, index.data(FlagsRole) or [], option, width)
+        height = int(document.size().height()) + 2 * theme.ROW_PADDING + self._gap(index, sentence)
+        return QSize(width, height)
+
+    @staticmethod
+    def _gap(index: QModelIndex, sentence: Sentence) -> int:
+        if sentence.index == 0:
+            return 0
+        previous: Sentence | None = index.siblingAtRow(index.row() - 1).data(SentenceRole)
+        return theme.PARAGRAPH_GAP if previous and previous.paragraph != sentence.paragraph else 0
+
+    @staticmethod
+    def _text_document(
+        sentence: Sentence, flags: list[Flag], option: QStyleOptionViewItem, row_width: int
+    ) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(0)
+        document.setTextWidth(max(100, row_width - theme.NUMBER_COLUMN - theme.BADGE_COLUMN))
+        document.setPlainText(sentence.text)
+        cursor = QTextCursor(document)
+        for flag in flags:
+            start = max(0, flag.start - sentence.start)
+            end = min(len(sentence.text), flag.end - sentence.start)
+            if end <= start:
+                end = min(len(sentence.text), start + 1)
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(theme.SEVERITY_COLOURS[flag.severity])
+            fmt.setBackground(theme.SEVERITY_TINTS[flag.severity])
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        return document
+
+    @staticmethod
+    def _paint_badge(painter: QPainter, body: QRect, flags: list[Flag], font: QFont) -> None:
+        if not flags:
+            return
+        worst = max((f.severity for f in flags), key=lambda s: s.rank)
+        badge_font = QFont(font)
+        badge_font.setBold(True)
+        badge_font.setPointSizeF(badge_font.pointSizeF() * 0.8)
+        painter.setFont(badge_font)
+        text = str(len(flags))
+        width = max(22, painter.fontMetrics().horizontalAdvance(text) + 12)
+        badge = QRect(body.right() - width - 12, body.top() + theme.ROW_PADDING, width, 18)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.SEVERITY_COLOURS[worst])
+        painter.drawRoundedRect(badge, 9, 9)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)

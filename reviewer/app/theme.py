@@ -1,0 +1,25 @@
+"""Colours and metrics shared by the views, so severities look the same everywhere."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from reviewer.core.flags import Severity
+
+SEVERITY_COLOURS: dict[Severity, QColor] = {
+    Severity.CRITICAL: QColor("#c62828"),
+    Severity.MAJOR: QColor("#e67e22"),
+    Severity.MINOR: QColor("#1e88e5"),
+}
+SEVERITY_TINTS: dict[Severity, QColor] = {
+    Severity.CRITICAL: QColor("#fdecea"),
+    Severity.MAJOR: QColor("#fff3e0"),
+    Severity.MINOR: QColor("#e8f1fb"),
+}
+MUTED_TEXT = QColor("#7a7f87")
+SELECTION = QColor("#dbe9fb")
+ROW_SEPARATOR = QColor("#e6e8eb")
+PARAGRAPH_GAP = 10
+ROW_PADDING = 8
+NUMBER_COLUMN = 44
+BADGE_COLUMN = 64

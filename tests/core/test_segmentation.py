@@ -1,0 +1,115 @@
+"""Segmentation of the seed article and of the cases MT output throws at a segmenter."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.document import Document
+
+
+def texts(document: Document) -> list[str]:
+    return [s.text for s in document.sentences]
+
+
+def test_seed_sentences_cover_the_article_exactly_once_in_order(seed_document: Document) -> None:
+    text = seed_document.text
+    previous_end = 0
+    for sentence in seed_document.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.start >= previous_end
+        assert text[previous_end : sentence.start].strip() == ""  # only whitespace between
+        previous_end = sentence.end
+    assert text[previous_end:].strip() == ""
+    assert [s.index for s in seed_document.sentences] == list(range(len(seed_document.sentences)))
+
+
+def test_headline_is_its_own_segment(seed_document: Document) -> None:
+    first = seed_document.sentences[0]
+    assert first.text == "US military resume joint operations with Iraq"
+    assert first.paragraph == 0
+
+
+def test_dateline_stays_with_its_sentence(seed_document: Document) -> None:
+    second = seed_document.sentences[1]
+    assert second.text.startswith("BAGHDAD – The U.S. military resumed joint operations")
+    assert second.text.endswith("senior Iranian military commander in Baghdad.")
+
+
+def test_mr_and_us_abbreviations_do_not_split(seed_document: Document) -> None:
+    sentences = texts(seed_document)
+    assert any(s.startswith("Mr. Abdul Mahdi had asked Secretary of State") for s in sentences)
+    assert any(s.startswith("Mr. Pompeo He refused") and s.endswith("mission.”") for s in sentences)
+    assert not any(s in {"Mr.", "U.S."} for s in sentences)
+
+
+def test_quotations_stay_inside_their_sentence(seed_document: Document) -> None:
+    sentences = texts(seed_document)
+    quoted = [s for s in sentences if s.startswith("In a speech before his cabinet")]
+    assert quoted == [
+        "In a speech before his cabinet, he suggested that Parliament’s decision might not be "
+        "the last word, saying: “If we reach the decision to get the forces out of Iraq, this "
+        "would be the decision of the Iraqi government.”"
+    ]
+
+
+def test_stray_fragment_after_full_stop_is_its_own_segment(seed_document: Document) -> None:
+    sentences = texts(seed_document)
+    position = sentences.index("the coalition")
+    assert sentences[position - 1].endswith("according to senior military officials.")
+    assert (
+        seed_document.sentences[position].paragraph
+        == seed_document.sentences[position - 1].paragraph
+    )
+
+
+def test_boilerplate_lines_at_the_end_are_segments(seed_document: Document) -> None:
+    assert texts(seed_document)[-3:] == [
+        "Leave a Reply",
+        "Your email address will not be published.",
+        "Required fields are marked *",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Maj. Gen. John Smith arrived on Monday. He left on Tuesday.",
+            ["Maj. Gen. John Smith arrived on Monday.", "He left on Tuesday."],
+        ),
+        (
+            "Prices rose 3.5 percent in the U.S. economy. Analysts were surprised.",
+            ["Prices rose 3.5 percent in the U.S. economy.", "Analysts were surprised."],
+        ),
+        ("“Why?” he asked the court.", ["“Why?” he asked the court."]),
+        (
+            "Costs include fuel, food, etc. and transport.",
+            ["Costs include fuel, food, etc. and transport."],
+        ),
+        (
+            "The talks ended at 5 p.m. on Friday. officials said",
+            ["The talks ended at 5 p.m. on Friday.", "officials said"],
+        ),
+        (
+            "The strike was called off. the union",
+            ["The strike was called off.", "the union"],
+        ),
+    ],
+)
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert texts(Document.from_text(text)) == expected
+
+
+def test_single_newlines_separate_paragraphs() -> None:
+    document = Document.from_text("Headline without stop\nBody sentence one. Body two.\n")
+    assert [p.text for p in document.paragraphs] == [
+        "Headline without stop",
+        "Body sentence one. Body two.",
+    ]
+    assert [s.paragraph for s in document.sentences] == [0, 1, 1]
+
+
+def test_repeated_sentences_keep_exact_spans() -> None:
+    text = "Read more. Read more. Read more."
+    document = Document.from_text(text)
+    assert [(s.start, s.end) for s in document.sentences] == [(0, 10), (11, 21), (22, 32)]
