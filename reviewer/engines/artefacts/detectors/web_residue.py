@@ -59,5 +59,5 @@ class WebResidueDetector(SentenceDetector):
             )
 
 
-def _shorten(text: str, limit: int = 40) -> str:
+def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,120 @@
+"""Orphan fragments and lower-case sentence starts: table-driven passes and fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Flag
+from reviewer.engines.artefacts.detectors.fragments import (
+    FragmentDetector,
+    LowercaseStartDetector,
+)
+
+HEADLINE = "Storm closes ports along the northern coast\n\n"
+
+
+def flags_for(text: str) -> tuple[Document, list[Flag]]:
+    document = Document.from_text(text)
+    options = CheckOptions()
+    flags = [
+        *FragmentDetector().detect(document, options),
+        *LowercaseStartDetector().detect(document, options),
+    ]
+    for flag in flags:
+        assert flag.text == document.text[flag.start : flag.end]
+    return document, flags
+
+
+PASSES = [
+    # headline (first paragraph, title case, no final punctuation) and a dateline
+    "Ministers Agree New Fishing Quotas\n\nBRUSSELS – Ministers agreed new quotas on Monday.",
+    # a sub-heading between paragraphs
+    "The port reopened on Monday.\n\nWhat comes next\n\nOfficials expect traffic to recover.",
+    # short quoted answers and verbless but punctuated replies
+    "Was the plan ever discussed with the unions? “No.”",
+    "The ministry was asked whether talks would resume. Not yet, a spokesman said.",
+    # lower-case brands and quotation continuations
+    "Sales rose 4 percent. iPhone shipments fell, however.",
+    "The firm sells mostly online. eBay remains its largest channel.",
+    "“Why should we pay?” asked one resident at the meeting.",
+    # list items
+    "The plan has three parts:\n- the new levy\n- a hiring freeze",
+    # a hard-wrapped paragraph continues on the next line
+    "The council said the repairs would cost more than\nthe budget allowed.",
+    # abbreviations that the segmenter keeps inside the sentence
+    "Trucks, vans, buses etc. were stuck for hours on the bridge.",
+    # residue belongs to the web-residue detector
+    "The port reopened on Monday.\n\nLeave a Reply",
+]
+
+FAILS = [
+    # (text, flagged span, suggestion, rule)
+    (
+        "Rescue teams worked through the night, the fire service said. the firefighters",
+        " the firefighters",
+        "",
+        "MT_FRAGMENT",
+    ),
+    (
+        "The deal still needs approval from the regulator. the shareholders\n\nMore text here.",
+        " the shareholders",
+        "",
+        "MT_FRAGMENT",
+    ),
+    (
+        "Prices fell for a third month.\n\nof the central bank",
+        "of the central bank",
+        "",
+        "MT_FRAGMENT",
+    ),
+    (
+        "The talks ended without a deal, according to diplomats. The negotiators",
+        " The negotiators",
+        "",
+        "MT_FRAGMENT",
+    ),
+    (
+        "The bridge was closed on Monday. engineers said the cracks had widened overnight.",
+        "engineers",
+        "Engineers",
+        "MT_LOWERCASE_START",
+    ),
+    (
+        "Turnout was low. the electoral commission will publish final figures on Friday.",
+        "the",
+        "The",
+        "MT_LOWERCASE_START",
+    ),
+    (
+        "The strike ended. workers return to the factory on Monday after two weeks at home.",
+        "workers",
+        "Workers",
+        "MT_LOWERCASE_START",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PASSES)
+def test_not_flagged(text: str) -> None:
+    _, flags = flags_for(HEADLINE + text)
+    assert flags == []
+
+
+@pytest.mark.parametrize(("text", "span", "suggestion", "rule"), FAILS)
+def test_flagged_with_fix(text: str, span: str, suggestion: str, rule: str) -> None:
+    _, flags = flags_for(HEADLINE + text)
+    assert [(f.text, f.suggestions, f.rule) for f in flags] == [(span, (suggestion,), rule)]
+
+
+def test_deleting_a_fragment_leaves_clean_text() -> None:
+    document, flags = flags_for("Rescue teams worked through the night. the firefighters")
+    (flag,) = flags
+    fixed = document.text[: flag.start] + flag.suggestions[0] + document.text[flag.end :]
+    assert fixed == "Rescue teams worked through the night."
+
+
+def test_message_quotes_the_fragment() -> None:
+    _, flags = flags_for("Rescue teams worked through the night. the firefighters")
+    assert "“the firefighters”" in flags[0].message
