@@ -6,17 +6,25 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from reviewer.app.display_check import ensure_display_available
 from reviewer.app.main_window import MainWindow
+from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 
 
 def run_app(path: str | None, language: str = "en-US") -> int:
-    """Open the main window, optionally on a file, and run the event loop."""
+    """Open the main window, optionally on a file, and run the event loop.
+
+    The file is read before any window appears, so `reviewer missing.txt` fails on the
+    command line like every other subcommand (one line, exit 2) instead of flashing a window.
+    """
+    document = Document.from_file(path, language=language) if path else None
+    ensure_display_available()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer")
     app.setOrganizationName("MT Reviewer")
     window = MainWindow(options=CheckOptions(language=language))
     window.show()
-    if path:
-        window.open_path(path)
+    if document is not None:
+        window.show_document(document)
     return int(app.exec())
