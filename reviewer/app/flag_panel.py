@@ -17,7 +17,7 @@ from reviewer.core.flags import Flag
 
 _STYLE = """
 body { font-size: 10pt; }
-.sentence { color: #2b2f36; margin-bottom: 10px; }
+.sentence { color: #2b2f36; font-size: 11pt; margin-bottom: 6px; }
 .card { margin: 0 0 12px 0; }
 .head { font-weight: 600; }
 .cat { color: #5f6670; }
@@ -42,10 +42,12 @@ class FlagPanel(QTextBrowser):
 
     def show_sentence(self, sentence: Sentence, flags: list[Flag]) -> None:
         parts = [
-            f"<p class='cat'>Sentence {sentence.index + 1} · paragraph {sentence.paragraph + 1}</p>"
+            f"<p class='cat'>Sentence {sentence.index + 1} · paragraph {sentence.paragraph + 1}"
+            f" · {len(flags)} flag{'' if len(flags) == 1 else 's'}</p>",
+            f"<p class='sentence'>{_highlighted(sentence, flags)}</p><hr>",
         ]
         if not flags:
-            parts.append("<p>No flags in this sentence.</p>")
+            parts.append("<p class='cat'>No flags in this sentence.</p>")
         for flag in flags:
             parts.append(_card(flag))
         self.setHtml("".join(parts))
@@ -67,6 +69,27 @@ def _card(flag: Flag) -> str:
         f" · confidence {flag.confidence:.0%}{also_html}</span>"
         "</div>"
     )
+
+
+def _highlighted(sentence: Sentence, flags: list[Flag]) -> str:
+    """The sentence with each flagged span tinted by its severity (first flag wins overlaps)."""
+    pieces: list[str] = []
+    cursor = 0
+    for flag in sorted(flags, key=lambda f: f.start):
+        start = max(cursor, flag.start - sentence.start)
+        end = min(len(sentence.text), flag.end - sentence.start)
+        if end <= start:
+            continue
+        tint = theme.SEVERITY_TINTS[flag.severity].name()
+        line = theme.SEVERITY_COLOURS[flag.severity].name()
+        pieces.append(escape(sentence.text[cursor:start]))
+        pieces.append(
+            f"<span style='background:{tint}; border-bottom:2px solid {line}'>"
+            f"{escape(sentence.text[start:end])}</span>"
+        )
+        cursor = end
+    pieces.append(escape(sentence.text[cursor:]))
+    return "".join(pieces)
 
 
 def _suggestion(text: str) -> str:

@@ -185,7 +185,10 @@ class MainWindow(QMainWindow):
             return  # a newer check superseded this one
         if report.status is EngineStatus.OK:
             self.model.set_engine_flags(report.name, report.flags)
-            self.engine_states[report.name] = "ready"
+            count = len(report.flags)
+            self.engine_states[report.name] = (
+                f"ready · {count} flag{'' if count == 1 else 's'} in {report.seconds:.1f} s"
+            )
         else:
             self.model.set_engine_flags(report.name, [])
             self.engine_states[report.name] = f"{report.status}: {report.reason or 'no reason'}"
@@ -204,8 +207,8 @@ class MainWindow(QMainWindow):
         document = self.model.document
         counts = self.model.worst_severity_counts()
         total = sum(counts.values())
-        chips = " ".join(
-            f"<span style='color:{_colour(s)}'>● {counts[s]} {s}</span>"
+        chips = " &nbsp; ".join(
+            f"<span style='color:{_colour(s) if counts[s] else '#9aa0a6'}'>● {counts[s]} {s}</span>"
             for s in reversed(list(Severity))
         )
         self.summary.setText(

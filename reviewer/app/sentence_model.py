@@ -49,7 +49,7 @@ class SentenceModel(QAbstractListModel):
         merged = merge_flags(f for group in self._flags_by_engine.values() for f in group)
         by_row: dict[int, list[Flag]] = defaultdict(list)
         for flag in merged:
-            sentence = self._document.sentence_at(flag.start)
+            sentence = self._document.sentence_for_span(flag.start, flag.end)
             if sentence is not None:
                 by_row[sentence.index].append(flag)
         changed = {

@@ -101,6 +101,21 @@ class Document:
             sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
         )
 
+    def sentence_for_span(self, start: int, end: int) -> Sentence | None:
+        """Return the sentence a flag belongs to.
+
+        Detectors may include the space before a span so that deleting it leaves clean text
+        (" the coalition"), and a zero-length flag is an insertion point ("add a full stop")
+        right after a sentence's last character; both still belong to a sentence.
+        """
+        sentence = self.sentence_at(start)
+        if sentence is None and end > start:
+            sentence = self.sentence_at(end - 1)
+        if sentence is None and start == end and start > 0:
+            before = self.sentence_at(start - 1)
+            sentence = before if before is not None and before.end == start else None
+        return sentence
+
     def sentence_by_id(self, sentence_id_: str) -> Sentence | None:
         """Return the sentence with this id, if it still exists."""
         return next((s for s in self.sentences if s.id == sentence_id_), None)

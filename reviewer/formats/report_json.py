@@ -47,7 +47,7 @@ def render_json(result: CheckResult) -> str:
 
 
 def _flag_dict(document: Document, flag: Flag) -> dict[str, Any]:
-    sentence = document.sentence_at(flag.start)
+    sentence = document.sentence_for_span(flag.start, flag.end)
     line, column = document.line_and_column(flag.start)
     entry: dict[str, Any] = {
         "sentence": sentence.index if sentence else None,

@@ -52,3 +52,16 @@ def test_line_and_column_are_one_based() -> None:
 def test_paragraphs_index_their_sentences() -> None:
     document = Document.from_text(TEXT)
     assert [list(p.sentence_indexes) for p in document.paragraphs] == [[0, 1], [2, 3]]
+
+
+def test_an_insertion_point_after_a_sentence_belongs_to_it() -> None:
+    document = Document.from_text("No final stop here\n\nNext one.")
+    first = document.sentences[0]
+    assert document.sentence_for_span(first.end, first.end) == first
+    assert document.sentence_for_span(first.end, first.end + 1) is None
+
+
+def test_a_span_with_its_leading_space_belongs_to_the_following_sentence() -> None:
+    document = Document.from_text("The strike ended. the union")
+    fragment = document.sentences[1]
+    assert document.sentence_for_span(fragment.start - 1, fragment.end) == fragment
