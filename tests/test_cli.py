@@ -84,6 +84,7 @@ def test_text_format_is_one_linter_line_per_flag(
         capsys, "check", str(path), "--engines", "artefacts", "--format", "json"
     )
     flags = json.loads(json_out)["flags"]
+    assert flags, "the residue line is flagged"
     lines = [line for line in out.splitlines() if not line.startswith(f"{path}: note")]
     assert len(lines) == len(flags)
     for line, flag in zip(lines, flags, strict=True):
