@@ -1,0 +1,192 @@
+"""Doubled subjects ("Mr. Pompeo He refused") and capitals in mid-sentence ("said The").
+
+Pro-drop source languages do not repeat subjects, and MT systems sometimes restate one with a
+pronoun, often capitalised because it began a source sentence. Three regular expressions do
+the work; the word lists (titles, Chinese surnames, title openers) are in
+`resources/artefacts/doubled_subject.yaml`.
+
+Everything a reviewer would dismiss is filtered out rather than flagged at low confidence:
+"Mr. Pompeo, he said, refused" (commas), "The minister herself said" (not a listed pronoun),
+"the man who he said was" (no adjacent subject), "In Washington He" (a preposition, so no
+subject), "Vice Premier He said" and "Liu He said" (He is a Chinese name), "the film It
+Follows" (a title), and headlines in title case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from reviewer.core.document import Sentence
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Severity
+from reviewer.engines.artefacts.detector import Finding, SentenceDetector
+from reviewer.engines.artefacts.detectors.fragments import has_verb
+from reviewer.resources import load_yaml
+
+_NAME = r"[A-Z][\w'’-]*"
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W*$")
+_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_DATELINE = r"(?:[A-Z][A-Z .,'’-]+\s[–—-]\s)?"
+
+
+@dataclass(frozen=True, slots=True)
+class _Data:
+    capital_after_name: re.Pattern[str]
+    lowercase_after_subject: re.Pattern[str]
+    stray_capital: re.Pattern[str]
+    surname_titles: frozenset[str]
+    chinese_surnames: frozenset[str]
+    not_subjects: frozenset[str]
+    prepositions: frozenset[str]
+    title_openers: frozenset[str]
+
+
+@cache
+def _data() -> _Data:
+    raw = load_yaml("artefacts", "doubled_subject.yaml")
+    pronouns = [str(p).lower() for p in raw["pronouns"]]
+    capitals = "|".join(p.capitalize() for p in pronouns)
+    heads = "|".join(re.escape(str(h)) for h in raw["person_heads"])
+    return _Data(
+        # "[Mr. ]Mike Pompeo He refused": a capitalised name, then a capitalised pronoun.
+        capital_after_name=re.compile(
+            rf"(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.\s+)?"
+            rf"(?:{_NAME}\s+){{0,3}}?(?P<last>{_NAME}))\s+(?P<pronoun>{capitals})"
+            rf"(?=\s+[a-z])"
+        ),
+        # "The minister she said": a subject at the start of the sentence, then a pronoun.
+        lowercase_after_subject=re.compile(
+            rf"{_DATELINE}(?P<subject>(?:(?:The|A|An|Our|Its|His|Her|Their)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?P<head>{heads})|(?:Mr|Mrs|Ms|Dr)\.\s+{_NAME}"
+            rf"(?:\s+{_NAME})?))\s+(?P<pronoun>{'|'.join(pronouns)})\s+(?P<verb>[a-z][\w'’-]*)"
+            rf"(?P<rest>\s+[\w'’-]+)?",
+            re.IGNORECASE,
+        ),
+        # "officials said The government will": a capitalised function word mid-sentence.
+        stray_capital=re.compile(
+            rf"(?<=[a-z,] )(?P<word>{capitals}|The|An?|This|These|Those|His|Her|Their|Its|Our)"
+            rf"(?=\s+[a-z])"
+        ),
+        surname_titles=frozenset(str(w).lower() for w in raw["surname_titles"]),
+        chinese_surnames=frozenset(str(w) for w in raw["chinese_surnames"]),
+        not_subjects=frozenset(str(w) for w in raw["not_subjects"]),
+        prepositions=frozenset(str(w).lower() for w in raw["prepositions"]),
+        title_openers=frozenset(str(w).lower() for w in raw["title_openers"]),
+    )
+
+
+def _is_title_case(text: str) -> bool:
+    """Headlines in title case capitalise most words; their capitals mean nothing."""
+    words = _WORDS.findall(text)
+    if len(words) < 3:
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) > 0.6
+
+
+def _previous_word(text: str, end: int) -> str:
+    match = _PREVIOUS_WORD.search(text, 0, end)
+    return match.group(1) if match else ""
+
+
+def doubled_subjects(text: str) -> Iterator[Finding]:
+    """Findings for doubled subjects in one sentence (also used to avoid double reports)."""
+    data = _data()
+    if _is_title_case(text):
+        return
+    for match in data.capital_after_name.finditer(text):
+        subject, last, pronoun = match["subject"], match["last"], match["pronoun"]
+        first_word = subject.split()[0].rstrip(".")
+        if first_word in data.not_subjects or last in data.not_subjects:
+            continue
+        if last.endswith(("'s", "’s")):
+            continue  # "Stephen King’s It": a possessive owns a title, it is no subject
+        if pronoun == "He" and (
+            last.lower() in data.surname_titles or last in data.chinese_surnames
+        ):
+            continue  # "Vice Premier He said", "Liu He said": He is a name
+        before = text[: match.start()]
+        if before and not before.endswith((" ", "“", '"')):
+            continue
+        if _previous_word(text, match.start()).lower() in data.prepositions | data.title_openers:
+            continue  # "In Washington He ...", "the film Killers They ..."
+        if before.rstrip().endswith(("“", '"', ":")):
+            continue
+        yield Finding(
+            match.start("last"),
+            match.end("pronoun"),
+            f"Doubled subject: “{pronoun}” repeats “{subject}”. Remove “{pronoun}”.",
+            suggestions=(last,),
+            confidence=0.85 if pronoun in {"He", "She", "They"} else 0.7,
+        )
+    match_lc = data.lowercase_after_subject.match(text)
+    if match_lc is not None and match_lc["pronoun"].islower():
+        rest = match_lc["rest"] or ""
+        if has_verb(rest):
+            return  # "The minister he appointed resigned": a reduced relative clause
+        subject, pronoun = match_lc["subject"], match_lc["pronoun"]
+        last = subject.split()[-1]
+        yield Finding(
+            match_lc.end("subject") - len(last),
+            match_lc.end("pronoun"),
+            f"Doubled subject: “{pronoun}” repeats “{subject}”. Remove “{pronoun}”.",
+            suggestions=(last,),
+            confidence=0.6,
+        )
+
+
+class DoubledSubjectDetector(SentenceDetector):
+    """Doubled subject: a pronoun restates the subject
+
+    The span covers the subject's last word and the pronoun ("Pompeo He"), and the suggestion
+    keeps only the subject, so accepting it is a local fix.
+    """
+
+    rule_id = "MT_DOUBLED_SUBJECT"
+    category = "Fluency/Grammar"
+    severity = Severity.MAJOR
+    confidence = 0.8
+
+    def check_sentence(self, sentence: Sentence, options: CheckOptions) -> Iterator[Finding]:
+        yield from doubled_subjects(sentence.text)
+
+
+class StrayCapitalDetector(SentenceDetector):
+    """Capitalised pronoun or article in mid-sentence
+
+    "officials said The government will": usually a sentence break the MT system lost or a
+    leftover from the source's segmentation. We suggest the lower-case word.
+    """
+
+    rule_id = "MT_STRAY_CAPITAL"
+    category = "Fluency/Spelling"
+    severity = Severity.MINOR
+    confidence = 0.6
+
+    def check_sentence(self, sentence: Sentence, options: CheckOptions) -> Iterator[Finding]:
+        text = sentence.text
+        data = _data()
+        if _is_title_case(text):
+            return
+        doubled = [(f.start, f.end) for f in doubled_subjects(text)]
+        for match in data.stray_capital.finditer(text):
+            word = match["word"]
+            previous = _previous_word(text, match.start())
+            if previous[:1].isupper():
+                continue  # "In Washington He", "Liu He", "King’s It": a name comes before
+            if previous.lower() in data.title_openers:
+                continue  # "the film It Follows", "plan A", "vice premier He"
+            if word == "He" and previous.lower() in data.surname_titles:
+                continue
+            if any(start <= match.start() < end for start, end in doubled):
+                continue
+            yield Finding(
+                match.start(),
+                match.end(),
+                f"Capital “{word}” in mid-sentence: lower-case it, or a full stop is"
+                " missing before it.",
+                suggestions=(word.lower(),),
+            )

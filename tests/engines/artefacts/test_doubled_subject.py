@@ -1,0 +1,115 @@
+"""Doubled subjects and mid-sentence capitals: table-driven passes and fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Flag
+from reviewer.engines.artefacts.detectors.doubled_subject import (
+    DoubledSubjectDetector,
+    StrayCapitalDetector,
+)
+
+
+def flags_for(text: str) -> list[Flag]:
+    document = Document.from_text(text)
+    options = CheckOptions()
+    flags = [
+        *DoubledSubjectDetector().detect(document, options),
+        *StrayCapitalDetector().detect(document, options),
+    ]
+    for flag in flags:
+        assert flag.text == document.text[flag.start : flag.end]
+    return flags
+
+
+PASSES = [
+    "Mr. Rivera, he said, refused to sign the agreement.",
+    "The minister herself said the figures were wrong.",
+    "Police arrested the man who he said was responsible for the fire.",
+    "In Washington He Jiankui was not mentioned at all during the hearing.",
+    "Vice Premier He said on Friday that the talks had been constructive.",
+    "China’s chief negotiator, Liu He, said the talks had been constructive.",
+    "Negotiator Liu He said the talks had been constructive.",
+    "The scientist He Jiankui was sentenced to three years in prison.",
+    "The minister told reporters: “We will not give up.”",
+    "She starred in the film It Follows before moving to television.",
+    "Patients with hepatitis A are usually treated at home.",
+    "The minister he appointed resigned after two weeks.",
+    "Trump Says He Will Sign Spending Bill",
+    "Yesterday he said the plan would be ready by March.",
+    "When Ms. Okafor arrived, she said, the building was already empty.",
+    "Stephen King’s It is being adapted again for television.",
+]
+
+FAILS = [
+    # (text, flagged span, suggestion, rule)
+    (
+        "Ms. Okafor She said the company would appeal the ruling.",
+        "Okafor She",
+        "Okafor",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "Officials said Governor Marsh He had signed the order on Tuesday.",
+        "Marsh He",
+        "Marsh",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "Angela Ruiz She promised to review the budget before the vote.",
+        "Ruiz She",
+        "Ruiz",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "Health Minister Ana Duarte She announced the new rules on Monday.",
+        "Duarte She",
+        "Duarte",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "The minister she said on Monday that the reform would go ahead.",
+        "minister she",
+        "minister",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "The union leaders they rejected the offer late on Friday.",
+        "leaders they",
+        "leaders",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "Officials said The government would publish the report next week.",
+        "The",
+        "the",
+        "MT_STRAY_CAPITAL",
+    ),
+    (
+        "The court annulled the contract and The judges ordered a new hearing.",
+        "The",
+        "the",
+        "MT_STRAY_CAPITAL",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", PASSES)
+def test_not_flagged(text: str) -> None:
+    assert flags_for(text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "suggestion", "rule"), FAILS)
+def test_flagged_with_local_fix(text: str, span: str, suggestion: str, rule: str) -> None:
+    flags = flags_for(text)
+    assert [(f.text, f.suggestions, f.rule) for f in flags] == [(span, (suggestion,), rule)]
+
+
+def test_message_names_subject_and_pronoun() -> None:
+    (flag,) = flags_for("Ms. Okafor She said the company would appeal the ruling.")
+    assert "“Ms. Okafor”" in flag.message
+    assert "“She”" in flag.message
+    assert flag.category == "Fluency/Grammar"
