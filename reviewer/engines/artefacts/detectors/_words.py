@@ -1,0 +1,59 @@
+"""Word tokens of a document, computed once and shared by the detectors that need them.
+
+Several detectors (inconsistency, untranslated words) walk every word of the document. On a
+50,000-word document a regex pass plus bookkeeping costs tens of milliseconds, so the result
+for the most recent document is kept and reused while the engine runs its detectors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from threading import Lock
+
+from reviewer.core.document import Document
+
+# Letters, optionally joined by hyphens or apostrophes: "counter-terrorism", "Parliament’s".
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_FIRST_WORD = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word token with its document offsets; `initial` marks a sentence's first word."""
+
+    start: int
+    end: int
+    text: str
+    initial: bool
+
+
+_cache_lock = Lock()
+_cache: tuple[Document, tuple[Word, ...]] | None = None
+
+
+def document_words(document: Document) -> tuple[Word, ...]:
+    """All word tokens of the document in order (cached for the last document seen)."""
+    global _cache  # noqa: PLW0603 - a one-entry cache shared by detectors of one check
+    with _cache_lock:
+        if _cache is not None and _cache[0] is document:
+            return _cache[1]
+    initials = set()
+    for sentence in document.sentences:
+        first = _FIRST_WORD.search(sentence.text)
+        if first is not None:
+            initials.add(sentence.start + first.start())
+    words = tuple(
+        Word(m.start(), m.end(), m.group(), m.start() in initials)
+        for m in WORD.finditer(document.text)
+    )
+    with _cache_lock:
+        _cache = (document, words)
+    return words
+
+
+def strip_accents(text: str) -> str:
+    """'Jiménez' -> 'Jimenez': the key under which diacritic variants meet."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
