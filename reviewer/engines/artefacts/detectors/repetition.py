@@ -1,0 +1,58 @@
+"""Repeated words ("the the"), the classic translation-QA check of Xbench and pofilter.
+
+MT systems and hurried post-editing both leave doubled words behind. Some doubles are
+grammatical ("the vote he had had", "that that plan") and are listed in
+`resources/artefacts/repeated_words.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from reviewer.core.document import Sentence
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Severity
+from reviewer.engines.artefacts.detector import Finding, SentenceDetector
+from reviewer.resources import load_yaml
+
+# A word, blanks only, the same word again (case-insensitive; \b keeps "in inside" apart).
+_DOUBLE = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
+
+
+@cache
+def allowed_doubles() -> frozenset[str]:
+    """Words that may legitimately be doubled (lower case)."""
+    return frozenset(
+        str(w).lower() for w in load_yaml("artefacts", "repeated_words.yaml")["allowed_doubles"]
+    )
+
+
+class RepeatedWord(SentenceDetector):
+    """Word repeated by mistake ("the the")
+
+    Flags the second occurrence (with the blank before it) and suggests deleting it. Allowed
+    doubles ("had had", "that that") and capitalised mid-sentence doubles, which are names
+    (Bora Bora), are left alone.
+    """
+
+    rule_id = "QA_REPEATED_WORD"
+    category = "Fluency/Grammar"
+    severity = Severity.MINOR
+    confidence = 0.9
+
+    def check_sentence(self, sentence: Sentence, options: CheckOptions) -> Iterator[Finding]:
+        allowed = allowed_doubles()
+        for match in _DOUBLE.finditer(sentence.text):
+            first, second = match[1], match[3]
+            if first.lower() in allowed:
+                continue
+            if match.start() > 0 and first[0].isupper() and second[0].isupper():
+                continue  # a name such as "Bora Bora" or "Sirhan Sirhan"
+            yield Finding(
+                start=match.end(1),
+                end=match.end(3),
+                message=f"Repeated word “{second}”: delete one",
+                suggestions=("",),
+            )

@@ -1,0 +1,115 @@
+"""Spacing around punctuation: doubled spaces, spaces before and missing after punctuation.
+
+These are the whitespace checks of translation QA tools (Xbench, Verifika, pofilter). They
+run per paragraph, because the blanks between two sentences belong to no sentence. Patterns
+are narrow on purpose: "U.S.", "e.g.", "3.5", "10,000" and URLs must never be flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Flag, Severity
+from reviewer.engines.artefacts.detector import Detector, Finding
+
+CATEGORY = "Fluency/Punctuation"
+
+_DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+# Blanks before , ; : ? ! . ) ] but not an ellipsis (" ..."), a decimal (" .5") or a lone
+# punctuation mark standing for itself (" ? " in a quiz column is too rare to matter).
+_SPACE_BEFORE = re.compile(r"(?<=[^\s(\[])[ \t]+([,;:?!)\]]|\.(?![.\d]))")
+# Punctuation glued to the next word: "word,word", "end.Start", "Why?He", "word;word".
+# A full stop only between a lower-case word of 2+ letters and a capitalised word, so that
+# "U.S.", "e.g.", "Node.js" and "example.com" pass; commas only between letters ("10,000").
+_MISSING_AFTER = re.compile(
+    r"(?<=[^\W\d_])[,;](?=[^\W\d_])"
+    r"|(?<=[a-z]{2})[.?!](?=[A-Z][a-z])"
+)
+
+
+class DoubleSpace(Detector):
+    """Two or more spaces between words
+
+    Suggests a single space. Flags the blanks themselves, so the reviewer sees where.
+    """
+
+    rule_id = "QA_DOUBLE_SPACE"
+    category = CATEGORY
+    severity = Severity.MINOR
+    confidence = 0.95
+
+    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+        for paragraph in document.paragraphs:
+            for match in _DOUBLE_SPACE.finditer(paragraph.text):
+                finding = Finding(
+                    match.start(), match.end(), "Double space: use a single space", (" ",)
+                )
+                yield self.flag(document, finding, paragraph.start)
+
+
+class SpaceBeforePunctuation(Detector):
+    """Space before punctuation ("word ,word", "said .")
+
+    The span covers the blank and the mark; the suggestion removes the blank and, when the
+    next word is glued to the mark, adds the missing space after it.
+    """
+
+    rule_id = "QA_SPACE_BEFORE_PUNCTUATION"
+    category = CATEGORY
+    severity = Severity.MINOR
+    confidence = 0.9
+
+    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+        for paragraph in document.paragraphs:
+            text = paragraph.text
+            for match in _SPACE_BEFORE.finditer(text):
+                mark = match[1]
+                following = text[match.end() : match.end() + 1]
+                glued = mark in ",;:?!." and (following.isalnum() or following in '“"(')
+                suggestion = f"{mark} " if glued else mark
+                finding = Finding(
+                    match.start(),
+                    match.end(),
+                    f"Space before “{mark}”: remove it",
+                    (suggestion,),
+                )
+                yield self.flag(document, finding, paragraph.start)
+
+
+class MissingSpaceAfterPunctuation(Detector):
+    """No space after punctuation ("word,word", "end.Start")
+
+    Conservative: commas and semicolons only between letters (never "10,000"), full stops,
+    question and exclamation marks only between a lower-case word and a capitalised one
+    (never "U.S.", "e.g." or a URL).
+    """
+
+    rule_id = "QA_MISSING_SPACE_AFTER_PUNCTUATION"
+    category = CATEGORY
+    severity = Severity.MINOR
+    confidence = 0.85
+
+    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+        for paragraph in document.paragraphs:
+            text = paragraph.text
+            for match in _MISSING_AFTER.finditer(text):
+                if _in_url(text, match.start()):
+                    continue
+                mark = match[0]
+                finding = Finding(
+                    match.start(),
+                    match.end(),
+                    f"Missing space after “{mark}”",
+                    (f"{mark} ",),
+                )
+                yield self.flag(document, finding, paragraph.start)
+
+
+def _in_url(text: str, position: int) -> bool:
+    """True when `position` falls inside a URL, e-mail address or file name-like token."""
+    start = text.rfind(" ", 0, position) + 1
+    token = text[start : text.find(" ", position) if " " in text[position:] else len(text)]
+    return "://" in token or "@" in token or token.lower().startswith("www.")
