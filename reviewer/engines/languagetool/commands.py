@@ -1,0 +1,88 @@
+"""`reviewer languagetool install|status`: provision LanguageTool, or say where it stands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from reviewer.core.errors import ConfigurationError
+from reviewer.engines.languagetool import LANGUAGETOOL_VERSION
+from reviewer.engines.languagetool.install import (
+    InstallError,
+    find_installation,
+    install,
+    java_version,
+)
+from reviewer.engines.languagetool.settings import URL_VARIABLE, configured_url, install_dir
+
+
+def run_languagetool_command(options: argparse.Namespace) -> int:
+    """Dispatch `install` or `status`; exit 0 on success, 1 with a one-line reason otherwise."""
+    if options.action == "install":
+        return _install(force=bool(getattr(options, "force", False)))
+    return _status()
+
+
+def _install(force: bool) -> int:
+    already = None if force else find_installation()
+    if already is not None:
+        print(f"LanguageTool {already.version} already installed in {already.directory}")
+        return 0
+    print(f"Resolving LanguageTool {LANGUAGETOOL_VERSION} into {install_dir()} ...", flush=True)
+    try:
+        installation = install(force=force)
+    except InstallError as exc:
+        print(f"reviewer: error: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"LanguageTool {installation.version} installed in {installation.directory}"
+        f" ({installation.jar_count} jars, via {installation.source})"
+    )
+    return 0
+
+
+def _status() -> int:
+    installation = find_installation()
+    print(f"LanguageTool version: {LANGUAGETOOL_VERSION}")
+    if installation is None:
+        print(f"Location: {install_dir()} (not installed: run `reviewer languagetool install`)")
+    else:
+        print(
+            f"Location: {installation.directory} ({installation.jar_count} jars,"
+            f" via {installation.source})"
+        )
+    print(f"Java: {java_version() or 'not found on PATH'}")
+    try:
+        url = configured_url()
+    except ConfigurationError as exc:
+        print(f"Server: {exc}")
+        return 1
+    if url is None:
+        if installation is None:
+            print("Server: none (LanguageTool is not installed)")
+            return 1
+        from reviewer.engines.languagetool.server import ServerManager, ServerState
+
+        manager = ServerManager(installation)
+        try:
+            outcome = manager.ensure_ready()
+        finally:
+            manager.stop()
+        if outcome.state is not ServerState.READY:
+            print(f"Server: a local server does not start: {outcome.reason}")
+            return 1
+        print(
+            f"Server: a local server answers on 127.0.0.1 (ready in {outcome.start_seconds:.1f} s;"
+            f" started on demand by `reviewer check` and the app; set {URL_VARIABLE} to use"
+            " your own)"
+        )
+        return 0
+    from reviewer.engines.languagetool.client import LanguageToolClient, LanguageToolError
+
+    try:
+        response = LanguageToolClient(url).check(".", {"language": "en-US"})
+    except LanguageToolError as exc:
+        print(f"Server: {url} ({URL_VARIABLE}) does not answer: {exc}")
+        return 1
+    print(f"Server: {url} ({URL_VARIABLE}) answers, LanguageTool {response.version or '?'}")
+    return 0

@@ -1,0 +1,118 @@
+"""Turn LanguageTool matches (the JSON of `/v2/check`) into `Flag`s.
+
+The LanguageTool -> MQM table is data (`resources/languagetool/categories.yaml`) so a linguist
+can re-classify a rule or a category without touching Python. Offsets are converted from
+LanguageTool's UTF-16 units (see `offsets`) and shifted to document offsets by the caller.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reviewer.core.flags import Flag, Severity, is_mqm_category
+from reviewer.engines.languagetool.offsets import utf16_to_python
+from reviewer.resources import load_yaml
+
+ENGINE_NAME = "languagetool"
+MAX_SUGGESTIONS = 5
+
+
+@dataclass(frozen=True)
+class Classification:
+    """The MQM category and severity a LanguageTool match is reported with."""
+
+    category: str
+    severity: Severity
+
+
+class CategoryTable:
+    """The lookup of `categories.yaml`: rule id, then category id, then issue type, then default."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.default = _classification(data["default"], "default")
+        self.rules = _section(data, "rules")
+        self.categories = _section(data, "categories")
+        self.issue_types = _section(data, "issue_types")
+
+    def classify(self, rule_id: str, category_id: str, issue_type: str) -> Classification:
+        """Return how a match of this rule, category and issue type is reported."""
+        return (
+            self.rules.get(rule_id)
+            or self.categories.get(category_id)
+            or self.issue_types.get(issue_type)
+            or self.default
+        )
+
+    def mqm_names_for(self, names: Iterable[str]) -> frozenset[str]:
+        """The subset of `names` that are MQM categories (the rest are LanguageTool ids)."""
+        return frozenset(name for name in names if is_mqm_category(name))
+
+
+@cache
+def category_table() -> CategoryTable:
+    """The table from resources/languagetool/categories.yaml (loaded once)."""
+    return CategoryTable(load_yaml("languagetool", "categories.yaml"))
+
+
+def matches_to_flags(
+    matches: Iterable[Mapping[str, Any]], text: str, table: CategoryTable
+) -> list[Flag]:
+    """Build the flags of all matches of one checked text, converting offsets once."""
+    to_python = utf16_to_python(text)
+    flags: list[Flag] = []
+    for match in matches:
+        offset, length = int(match["offset"]), int(match["length"])
+        flag = _flag(match, text, table, to_python(offset), to_python(offset + length))
+        if flag is not None:
+            flags.append(flag)
+    return flags
+
+
+def _flag(
+    match: Mapping[str, Any], text: str, table: CategoryTable, start: int, end: int
+) -> Flag | None:
+    if not 0 <= start <= end <= len(text):
+        return None
+    rule = match.get("rule") or {}
+    rule_id = str(rule.get("id", "UNKNOWN_RULE"))
+    category = rule.get("category") or {}
+    category_id = str(category.get("id", ""))
+    issue_type = str(rule.get("issueType", ""))
+    classification = table.classify(rule_id, category_id, issue_type)
+    suggestions = tuple(
+        str(replacement.get("value", ""))
+        for replacement in (match.get("replacements") or [])[:MAX_SUGGESTIONS]
+    )
+    extra = {"languagetool_category": category_id, "issue_type": issue_type}
+    sub_id = rule.get("subId")
+    if sub_id:
+        extra["sub_id"] = str(sub_id)
+    return Flag(
+        start=start,
+        end=end,
+        text=text[start:end],
+        rule=rule_id,
+        engine=ENGINE_NAME,
+        category=classification.category,
+        severity=classification.severity,
+        message=str(match.get("message") or match.get("shortMessage") or rule_id),
+        suggestions=suggestions,
+        extra=extra,
+    )
+
+
+def _section(data: Mapping[str, Any], name: str) -> dict[str, Classification]:
+    return {
+        str(key): _classification(value, f"{name}.{key}")
+        for key, value in (data.get(name) or {}).items()
+    }
+
+
+def _classification(entry: Mapping[str, Any], where: str) -> Classification:
+    category = str(entry["mqm"])
+    if not is_mqm_category(category):
+        raise ValueError(f"categories.yaml {where}: {category!r} is not an MQM category")
+    return Classification(category=category, severity=Severity(entry["severity"]))

@@ -1,0 +1,74 @@
+"""Where LanguageTool lives and which server to talk to, from the environment.
+
+Kept apart from the engine so `reviewer languagetool status`, the GUI settings and the tests
+read the same variables the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from reviewer.core.errors import ConfigurationError
+from reviewer.engines.languagetool import LANGUAGETOOL_VERSION
+
+URL_VARIABLE = "REVIEWER_LANGUAGETOOL_URL"
+"""A user's own LanguageTool server (e.g. a team server); when set, no local server starts."""
+
+CACHE_VARIABLE = "REVIEWER_LANGUAGETOOL_CACHE"
+"""Set to `off` to disable the per-paragraph result cache (benchmarks measure cold checks)."""
+
+HOME_VARIABLE = "REVIEWER_LANGUAGETOOL_HOME"
+"""Overrides the install directory (default `~/.cache/reviewer/languagetool/<version>`)."""
+
+NGRAM_VARIABLE = "REVIEWER_LANGUAGETOOL_NGRAMS"
+"""Optional directory of LanguageTool's n-gram data; enables its n-gram false-friend rules."""
+
+
+def install_dir(version: str = LANGUAGETOOL_VERSION) -> Path:
+    """The per-user directory LanguageTool is resolved into (one per version)."""
+    override = os.environ.get(HOME_VARIABLE)
+    if override:
+        return Path(override).expanduser()
+    cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache_home) / "reviewer" / "languagetool" / version
+
+
+def configured_url() -> str | None:
+    """The server URL the user set, normalised (see `normalise_url`), or None."""
+    value = os.environ.get(URL_VARIABLE, "").strip()
+    return normalise_url(value, source=URL_VARIABLE) if value else None
+
+
+def normalise_url(value: str, source: str = "server URL") -> str:
+    """Return `scheme://host[:port][/prefix]` without a trailing `/v2`; reject non-HTTP URLs.
+
+    Users paste URLs in every shape (`http://host:8081`, `.../v2/`, `.../v2/check`); the client
+    appends `/v2/check` itself, so the stored form must not contain it.
+    """
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(
+            f"{source}={value!r} is not an http(s) URL such as http://localhost:8081"
+        )
+    try:
+        parts.port  # noqa: B018  # raises ValueError for a non-numeric port
+    except ValueError as exc:
+        raise ConfigurationError(f"{source}={value!r} has an invalid port") from exc
+    path = parts.path.rstrip("/")
+    for suffix in ("/check", "/v2"):
+        if path.endswith(suffix):
+            path = path[: -len(suffix)]
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def cache_enabled() -> bool:
+    """False when the user (or a benchmark) switched the paragraph cache off."""
+    return os.environ.get(CACHE_VARIABLE, "").strip().lower() not in {"0", "off", "no", "false"}
+
+
+def ngram_dir() -> Path | None:
+    """The n-gram data directory, when the user has one."""
+    value = os.environ.get(NGRAM_VARIABLE, "").strip()
+    return Path(value).expanduser() if value else None
