@@ -1,0 +1,238 @@
+"""Untranslated words: tokens common in Spanish, French, German, Portuguese or Italian and
+rare in English ("pero", "avec", "nicht").
+
+The judgement comes from wordfreq's frequency lists, not from a dictionary of English: a
+word is suspicious when it is frequent in a source language and rare in English (thresholds
+in `resources/artefacts/untranslated.yaml`). Names (capitalised words mid-sentence, particles
+such as "al-" or "van" before a name), borrowed terms ("de facto", "coup d'état") and short
+quoted terms ("known as “hawala”") are not flagged.
+
+Speed: wordfreq's `zipf_frequency` tokenises its argument on every call, too slow for 50,000
+words. Each language's common words (a few thousand) are loaded once into a dict, and the
+verdict for each distinct lower-case token is cached, so a long document costs one dict
+lookup per word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from wordfreq import get_frequency_dict, zipf_frequency
+
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Flag, Severity
+from reviewer.engines.artefacts.detector import Detector, Finding
+from reviewer.engines.artefacts.detectors._words import Word, document_words
+from reviewer.resources import load_yaml
+
+# A quotation of at most three words: a term cited on purpose ("known locally as “hawala”").
+_SHORT_QUOTE = re.compile(r"[“\"‘]([^“”\"‘’\n]{1,40})[”\"’]")
+_WORD_GLUE = "/@._\\"
+
+
+@dataclass(frozen=True, slots=True)
+class UntranslatedSettings:
+    """`untranslated.yaml`, parsed."""
+
+    languages: dict[str, str]
+    min_foreign: float
+    min_source: float
+    max_english: float
+    min_gap: float
+    min_length: int
+    min_initial: float
+    allowed_words: frozenset[str]
+    allowed_phrases: re.Pattern[str] | None
+    particles: frozenset[str]
+    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def settings() -> UntranslatedSettings:
+    """Load the thresholds and word lists once."""
+    data: dict[str, Any] = load_yaml("artefacts", "untranslated.yaml")
+    thresholds = data["thresholds"]
+    phrases = []
+    for language, items in data.get("phrases", {}).items():
+        pattern = _phrase_pattern([str(p) for p in items])
+        if pattern is not None:
+            phrases.append((str(language), pattern))
+    return UntranslatedSettings(
+        languages={str(k): str(v) for k, v in data["languages"].items()},
+        min_foreign=float(thresholds["min_foreign_zipf"]),
+        min_source=float(thresholds["min_source_zipf"]),
+        max_english=float(thresholds["max_english_zipf"]),
+        min_gap=float(thresholds["min_gap"]),
+        min_length=int(data["min_length"]),
+        min_initial=float(data["min_initial_zipf"]),
+        allowed_words=frozenset(str(w).lower() for w in data["allowed_words"]),
+        allowed_phrases=_phrase_pattern([str(p) for p in data["allowed_phrases"]]),
+        particles=frozenset(str(p).lower() for p in data["name_particles"]),
+        phrases=tuple(phrases),
+    )
+
+
+@cache
+def common_words(language: str) -> dict[str, float]:
+    """Words of `language` at or above the lowest threshold, with their Zipf frequency."""
+    floor = settings().min_source
+    return {
+        word: math.log10(frequency) + 9
+        for word, frequency in get_frequency_dict(language).items()
+        if frequency > 0 and math.log10(frequency) + 9 >= floor
+    }
+
+
+@lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """English Zipf frequency (0 for unknown words), cached per word."""
+    return float(zipf_frequency(word, "en"))
+
+
+@lru_cache(maxsize=65536)
+def foreign_language(word: str, languages: tuple[str, ...], minimum: float) -> str | None:
+    """The language `word` (lower case, NFC) most likely belongs to, or None if English-ish.
+
+    Cached per distinct token: a 50,000-word document has only a few thousand.
+    """
+    config = settings()
+    if word in config.allowed_words:
+        return None
+    best: tuple[float, str] | None = None
+    for language in languages:
+        zipf = common_words(language).get(word)
+        if zipf is not None and zipf >= minimum and (best is None or zipf > best[0]):
+            best = (zipf, language)
+    if best is None:
+        return None
+    english = english_zipf(word)
+    if english > config.max_english or best[0] - english < config.min_gap:
+        return None
+    return best[1]
+
+
+def _protected_spans(text: str, config: UntranslatedSettings) -> list[tuple[int, int]]:
+    """Spans never flagged: allowed borrowed phrases and short quoted terms."""
+    spans: list[tuple[int, int]] = []
+    if config.allowed_phrases is not None:
+        spans.extend(m.span() for m in config.allowed_phrases.finditer(text))
+    for match in _SHORT_QUOTE.finditer(text):
+        if len(match[1].split()) <= 3:
+            spans.append(match.span())
+    return sorted(spans)
+
+
+class UntranslatedWord(Detector):
+    """Word left untranslated (common in Spanish, French, German, Portuguese or Italian)
+
+    Adjacent suspicious words of the same language become one flag ("pero muy"). Known
+    phrases whose words also exist in English ("sin embargo") are matched as phrases. With
+    --source-language only that language is considered, at a lower frequency threshold and
+    with a higher confidence.
+    """
+
+    rule_id = "MT_UNTRANSLATED"
+    category = "Accuracy/Untranslated"
+    severity = Severity.MAJOR
+    confidence = 0.6
+
+    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+        config = settings()
+        source = (options.source_language or "").lower().split("-")[0]
+        if source:
+            if source not in config.languages:
+                return  # a language we have no list for: better silent than noisy
+            languages: tuple[str, ...] = (source,)
+            minimum, confidence = config.min_source, 0.85
+        else:
+            languages, minimum, confidence = tuple(config.languages), config.min_foreign, 0.6
+        text = document.text
+        protected = _protected_spans(text, config)
+        phrase_spans: list[tuple[int, int]] = []
+        for phrase_language, pattern in config.phrases:
+            if phrase_language not in languages:
+                continue
+            for match in pattern.finditer(text):
+                phrase_spans.append(match.span())
+                yield self._flag(document, *match.span(), phrase_language, confidence)
+        skip = sorted(protected + phrase_spans)
+        words = document_words(document)
+        run: list[Word] = []
+        run_language: str | None = None
+        cursor = 0
+        for index, word in enumerate(words):
+            while cursor < len(skip) and skip[cursor][1] <= word.start:
+                cursor += 1
+            inside = cursor < len(skip) and skip[cursor][0] <= word.start
+            following = words[index + 1] if index + 1 < len(words) else None
+            language: str | None = None
+            if not inside:
+                language = self._language(text, word, following, languages, minimum)
+            glued = bool(run) and text[run[-1].end : word.start] == " "
+            if run and (language != run_language or not glued):
+                yield self._flag(document, run[0].start, run[-1].end, run_language, confidence)
+                run = []
+            if language is not None:
+                run.append(word)
+                run_language = language
+        if run:
+            yield self._flag(document, run[0].start, run[-1].end, run_language, confidence)
+
+    def _language(
+        self,
+        text: str,
+        word: Word,
+        following: Word | None,
+        languages: tuple[str, ...],
+        minimum: float,
+    ) -> str | None:
+        config = settings()
+        token = word.text
+        if "-" in token or "'" in token or "’" in token:
+            return None
+        if len(token) < config.min_length and token.isascii():
+            return None
+        before = text[word.start - 1 : word.start] if word.start else " "
+        after = text[word.end : word.end + 1]
+        if before in _WORD_GLUE or (after and after in "/@"):
+            return None  # part of a URL, an e-mail address or a file name
+        lowered = unicodedata.normalize("NFC", token.lower())
+        if token[0].isupper():
+            if not word.initial or token.isupper():
+                return None  # a name, an acronym
+            minimum = max(minimum, config.min_initial)
+        if (
+            lowered in config.particles
+            and following is not None
+            and following.text[:1].isupper()
+            and text[word.end : following.start] in (" ", "-")
+        ):
+            return None  # "al-Muhandis", "Nguyen Van Minh", "von der Leyen"
+        return foreign_language(lowered, languages, minimum)
+
+    def _flag(
+        self, document: Document, start: int, end: int, language: str | None, confidence: float
+    ) -> Flag:
+        name = settings().languages.get(language or "", "foreign")
+        found = document.text[start:end]
+        finding = Finding(
+            start,
+            end,
+            f"“{found}” looks {name}, not English: untranslated?",
+            confidence=confidence,
+        )
+        return self.flag(document, finding)
