@@ -1,0 +1,54 @@
+"""One real LanguageTool server for the whole test run, started by the engine's own manager.
+
+When LanguageTool cannot be provisioned the tests that need it skip with the reason locally,
+and fail with it when `CI` is set (`make test` provisions it first, so CI must never skip).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from reviewer.engines.languagetool.cache import ParagraphCache
+from reviewer.engines.languagetool.engine import LanguageToolEngine
+from reviewer.engines.languagetool.install import Installation, InstallError, install
+from reviewer.engines.languagetool.server import ServerManager, ServerState
+
+
+def _unavailable(reason: str) -> None:
+    message = f"LanguageTool is needed for this test: {reason}"
+    if os.environ.get("CI"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def lt_installation() -> Installation:
+    """The verified installation (`reviewer languagetool install` normally made it already)."""
+    try:
+        return install()
+    except InstallError as exc:
+        _unavailable(str(exc))
+        raise
+
+
+@pytest.fixture(scope="session")
+def lt_server(lt_installation: Installation) -> Iterator[ServerManager]:
+    """The session's real server; tests that kill it rely on the manager to restart it."""
+    manager = ServerManager(lt_installation)
+    status = manager.ensure_ready()
+    if status.state is not ServerState.READY:
+        manager.stop()
+        _unavailable(f"the server did not start: {status.reason}")
+    yield manager
+    manager.stop()
+
+
+@pytest.fixture()
+def lt_engine(lt_server: ServerManager) -> Iterator[LanguageToolEngine]:
+    """An engine on the session server with a fresh cache of its own."""
+    engine = LanguageToolEngine(server=lt_server, cache=ParagraphCache())
+    yield engine
+    engine.close()

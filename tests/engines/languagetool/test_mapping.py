@@ -1,0 +1,97 @@
+"""Mapping a recorded LanguageTool 6.8 answer to flags, and options to request fields.
+
+`tests/data/languagetool/check_emoji_accents.json` is a real `/v2/check` answer recorded
+from the LanguageTool 6.8 server this engine starts (the text is stored in `_recorded`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Severity, is_mqm_category
+from reviewer.engines.languagetool.engine import request_parameters
+from reviewer.engines.languagetool.mapping import (
+    MAX_SUGGESTIONS,
+    CategoryTable,
+    category_table,
+    matches_to_flags,
+)
+from reviewer.resources import load_yaml
+
+RECORDED = (
+    Path(__file__).resolve().parents[2] / "data" / "languagetool" / "check_emoji_accents.json"
+)
+
+
+def _recorded() -> tuple[str, list[dict[str, object]]]:
+    payload = json.loads(RECORDED.read_text(encoding="utf-8"))
+    return payload["_recorded"]["text"], payload["matches"]
+
+
+def test_every_table_entry_is_a_valid_mqm_category_and_severity() -> None:
+    data = load_yaml("languagetool", "categories.yaml")
+    table = CategoryTable(data)  # raises on an invalid entry
+    for section in ("categories", "issue_types", "rules"):
+        for entry in data[section].values():
+            assert is_mqm_category(entry["mqm"])
+            assert entry["severity"] in {"minor", "major", "critical"}
+    assert table.classify("X", "TYPOS", "").category == "Fluency/Spelling"
+    assert table.classify("X", "GRAMMAR", "").category == "Fluency/Grammar"
+    assert table.classify("X", "PUNCTUATION", "").category == "Fluency/Punctuation"
+    assert table.classify("X", "STYLE", "").category.startswith("Style")
+    assert table.classify("X", "CASING", "").category == "Fluency/Spelling"
+    assert table.classify("X", "UNLISTED", "grammar").category == "Fluency/Grammar"
+    assert table.classify("X", "UNLISTED", "unlisted") == table.default
+
+
+def test_recorded_answer_maps_to_exact_python_offsets() -> None:
+    text, matches = _recorded()
+    flags = matches_to_flags(matches, text, category_table())
+    assert [(flag.text, flag.rule) for flag in flags] == [
+        ("Thé", "MORFOLOGIK_RULE_EN_US"),
+        ("Tuesdy", "MORFOLOGIK_RULE_EN_US"),
+        ("go", "HE_VERB_AGR"),
+        ("the the", "ENGLISH_WORD_REPEAT_RULE"),
+    ]
+    for flag in flags:
+        assert text[flag.start : flag.end] == flag.text
+        assert len(flag.suggestions) <= MAX_SUGGESTIONS
+        assert flag.engine == "languagetool"
+    by_rule = {flag.rule: flag for flag in flags}
+    assert by_rule["HE_VERB_AGR"].category == "Fluency/Grammar"
+    assert by_rule["HE_VERB_AGR"].severity is Severity.MAJOR
+    assert "goes" in by_rule["HE_VERB_AGR"].suggestions
+    # the rule override wins over LanguageTool's MISC category
+    assert by_rule["ENGLISH_WORD_REPEAT_RULE"].category == "Fluency/Grammar"
+    assert by_rule["ENGLISH_WORD_REPEAT_RULE"].extra["languagetool_category"] == "MISC"
+
+
+def test_suggestions_are_capped_at_five() -> None:
+    text, matches = _recorded()
+    match = dict(matches[0])
+    match["replacements"] = [{"value": f"s{i}"} for i in range(9)]
+    (flag,) = matches_to_flags([match], text, category_table())
+    assert flag.suggestions == ("s0", "s1", "s2", "s3", "s4")
+
+
+def test_request_parameters_carry_every_option() -> None:
+    options = CheckOptions(
+        language="en-GB",
+        source_language="es",
+        picky=True,
+        disabled_rules=frozenset({"B_RULE", "A_RULE"}),
+        disabled_categories=frozenset({"TYPOGRAPHY", "Style/Awkward"}),
+    )
+    assert request_parameters(options, category_table()) == {
+        "language": "en-GB",
+        "motherTongue": "es",
+        "level": "picky",
+        "disabledRules": "A_RULE,B_RULE",
+        "disabledCategories": "TYPOGRAPHY",  # MQM names are filtered after mapping
+    }
+
+
+def test_default_options_send_only_the_language() -> None:
+    assert request_parameters(CheckOptions(), category_table()) == {"language": "en-US"}
