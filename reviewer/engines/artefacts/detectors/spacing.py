@@ -68,7 +68,7 @@ class SpaceBeforePunctuation(Detector):
             for match in _SPACE_BEFORE.finditer(text):
                 mark = match[1]
                 following = text[match.end() : match.end() + 1]
-                glued = mark in ",;:?!." and (following.isalnum() or following in '“"(')
+                glued = bool(following) and (following.isalnum() or following in '“"(')
                 suggestion = f"{mark} " if glued else mark
                 finding = Finding(
                     match.start(),
