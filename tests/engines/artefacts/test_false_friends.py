@@ -1,0 +1,204 @@
+"""False friends: context decides, the source language selects the lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions
+from reviewer.core.flags import Flag
+from reviewer.engines.artefacts.detectors.false_friends import (
+    FalseFriendDetector,
+    available_languages,
+)
+from reviewer.resources import load_yaml
+
+
+def flags_for(text: str, source_language: str | None = "es") -> list[Flag]:
+    document = Document.from_text(text)
+    flags = list(
+        FalseFriendDetector().detect(document, CheckOptions(source_language=source_language))
+    )
+    for flag in flags:
+        assert flag.text == document.text[flag.start : flag.end]
+    return flags
+
+
+# (source language, text) that must stay clean: right senses and near misses.
+PASSES = [
+    ("es", "Police arrested three men after the attack on the embassy."),
+    ("es", "Officers stopped the march and arrested them near the station."),
+    ("es", "The bank said it would act to arrest the decline in lending."),
+    ("es", "The protesters blocked the road, and the police arrested them within an hour."),
+    ("es", "The remains of the soldiers were returned to their families on Friday."),
+    ("es", "The Islamic State remains active in the desert."),
+    ("es", "The group remains of the view that the talks can succeed."),
+    ("es", "She realized that the investigation had stalled."),
+    ("es", "He realized the operation was doomed and resigned."),
+    ("es", "The company realized a profit of $3 million in the quarter."),
+    ("es", "Nurses assisted the victims at the scene of the crash."),
+    ("es", "The army will assist in the fight against the insurgents."),
+    ("es", "It was a sensible decision, the judge said."),
+    ("es", "The talks could eventually lead to a peace agreement."),
+    ("es", "The eventual winner of the race was announced after midnight."),
+    ("es", "The minister said the budget was a reasonable compromise."),
+    ("es", "“Actually, I think we did well,” the coach said."),
+    ("es", "The movements of the troops were tracked by satellite."),
+    ("es", "Nobody would pretend to be neutral in this fight."),
+    ("es", "The actual cost of the project was twice the estimate."),
+    ("fr", "The civil rights movement demanded the right to vote."),
+    ("fr", "The chef of the restaurant won a third star."),
+    (None, "The minister said 2 million people attended the demonstration."),
+]
+
+# (source language, text, flagged span, suggestions)
+FAILS = [
+    (
+        "es",
+        "The army arrested the joint operations with the coalition on Friday.",
+        "arrested",
+        ("halted", "stopped", "suspended"),
+    ),
+    (
+        "es",
+        "The government resumed the deportations last week. A judge arrested them on Monday.",
+        "arrested",
+        ("halted", "stopped", "suspended"),
+    ),
+    (
+        "es",
+        "Actually, the company employs more than 4,000 people in the region.",
+        "Actually",
+        ("Currently", "Now", "At present"),
+    ),
+    (
+        "es",
+        "More than 200 delegates assisted to the ceremony in Bogotá.",
+        "assisted to",
+        ("attended",),
+    ),
+    (
+        "es",
+        "The ministry will realize a study of the impact of the new tax.",
+        "realize",
+        ("carry out", "conduct", "hold"),
+    ),
+    (
+        "es",
+        "The movements of the opposition surprised the ruling party.",
+        "movements",
+        ("moves", "steps"),
+    ),
+    (
+        "es",
+        "The army is fighting the remains of the guerrilla in the mountains.",
+        "remains",
+        ("remnants",),
+    ),
+    (
+        "es",
+        "The documents contain sensible information about military bases.",
+        "sensible",
+        ("sensitive",),
+    ),
+    (
+        "es",
+        "The government pretends to approve the reform before the summer.",
+        "pretends",
+        ("intends", "aims", "seeks"),
+    ),
+    (
+        "es",
+        "The mayor reaffirmed her firm compromise with the fight against corruption.",
+        "compromise",
+        ("commitment",),
+    ),
+    (
+        "es",
+        "The singer announced that she is five months embarrassed.",
+        "embarrassed",
+        ("pregnant",),
+    ),
+    (
+        "fr",
+        "The minister demanded them to leave the building immediately.",
+        "demanded",
+        ("asked",),
+    ),
+    (
+        "fr",
+        "The government announced an envelope of 50 million euros for farmers.",
+        "envelope",
+        ("budget", "allocation"),
+    ),
+    (
+        "it",
+        "The bill was approved by the Camera of Deputies on Thursday.",
+        "Camera",
+        ("Chamber",),
+    ),
+    (
+        "de",
+        "Police found his handy, which had been switched off since Friday.",
+        "handy",
+        ("mobile phone", "phone"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PASSES)
+def test_right_senses_are_not_flagged(language: str | None, text: str) -> None:
+    assert flags_for(text, language) == []
+
+
+@pytest.mark.parametrize(("language", "text", "span", "suggestions"), FAILS)
+def test_wrong_senses_are_flagged_with_the_intended_word(
+    language: str, text: str, span: str, suggestions: tuple[str, ...]
+) -> None:
+    flags = flags_for(text, language)
+    assert [(f.text, f.suggestions) for f in flags] == [(span, suggestions)]
+    assert flags[0].rule == "MT_FALSE_FRIEND"
+    assert flags[0].category == "Accuracy/Mistranslation"
+
+
+def test_pronoun_antecedent_is_named_in_the_message() -> None:
+    (flag,) = flags_for(
+        "The government resumed the deportations last week. A judge arrested them on Monday."
+    )
+    assert "“arrested them”" in flag.message
+    assert "deportations" in flag.message
+    assert "Spanish “detener”" in flag.message
+
+
+def test_stated_source_language_uses_only_its_file() -> None:
+    text = "The minister demanded them to leave the building immediately."
+    assert flags_for(text, "es") == []  # "demander" is French
+    assert [f.text for f in flags_for(text, "fr")] == ["demanded"]
+
+
+def test_unknown_source_language_uses_all_files_with_lower_confidence() -> None:
+    text = "The army arrested the joint operations with the coalition on Friday."
+    (stated,) = flags_for(text, "es")
+    (guessed,) = flags_for(text, None)
+    assert guessed.confidence < stated.confidence
+    assert "Spanish “detener”" in guessed.message
+    assert "French “arrêter”" in guessed.message
+
+
+def test_source_language_without_a_file_gives_no_flags() -> None:
+    assert flags_for("The army arrested the joint operations on Friday.", "ru") == []
+
+
+def test_regional_code_selects_the_language_file() -> None:
+    assert len(flags_for("The army arrested the joint operations on Friday.", "es-MX")) == 1
+
+
+def test_language_files_are_well_formed() -> None:
+    assert {"es", "fr", "pt", "it", "de"} <= set(available_languages())
+    for code in available_languages():
+        data = load_yaml("artefacts", "false_friends", f"{code}.yaml")
+        for entry in data["entries"]:
+            assert entry["contexts"], entry["source"]
+            for form, senses in entry["forms"].items():
+                assert isinstance(form, str) and senses, (code, entry["source"], form)
+                assert all(isinstance(s, str) and s for s in senses), (code, form)
