@@ -48,10 +48,13 @@ def _date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?:,?[ ](\d{4}))?"
     return (
-        ("month-day", re.compile(rf"\b{month}[ ]{day}(?![\d:,.]\d){year}(?!\d)")),
-        ("day-month", re.compile(rf"(?<![\d,.])\b{day}[ ](?:of[ ])?{month}(?![\w]){year}(?!\d)")),
-        ("numeric", re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
-        ("ISO", re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")),
+        ("month-day", re.compile(rf"(?=[A-Z])\b{month}[ ]{day}(?![\d:,.]\d){year}(?!\d)")),
+        (
+            "day-month",
+            re.compile(rf"(?=\d)(?<![\d,.])\b{day}[ ](?:of[ ])?{month}(?![\w]){year}(?!\d)"),
+        ),
+        ("numeric", re.compile(r"(?=\d)(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")),
+        ("ISO", re.compile(r"(?=\d)(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")),
     )
 
 
@@ -168,9 +171,9 @@ class DateFormatInconsistency(Detector):
 _SEPARATORS = {"comma": ",", "space": " ", "dot": "."}
 _SEPARATOR_STYLES = {"comma": "“10,000”", "space": "“10 000”", "dot": "“10.000”"}
 _GROUPED = {
-    "comma": re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d)"),
-    "space": re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)"),
-    "dot": re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)"),
+    "comma": re.compile(r"(?=\d)(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d]|[.,]\d)"),
+    "space": re.compile(r"(?=\d)(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)"),
+    "dot": re.compile(r"(?=\d)(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)"),
 }
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
@@ -178,7 +181,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 @cache
 def _percent_pattern() -> re.Pattern[str]:
     words = "|".join(re.escape(w).replace(r"\ ", " ") for w in _data()["percent_words"])
-    return re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?)(?:[ ]?(%)|[ ]({words})\b)")
+    return re.compile(rf"(?=\d)(?<![\d.,])(\d+(?:[.,]\d+)?)(?:[ ]?(%)|[ ]({words})\b)")
 
 
 class NumberFormatInconsistency(Detector):

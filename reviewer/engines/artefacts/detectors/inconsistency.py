@@ -55,6 +55,12 @@ class VariantGroup:
     prefix: bool
     category: str
 
+    def may_vary(self, text: str, lowered: str) -> bool:
+        """Cheap pre-check: can two forms occur at all? (a substring search per form)"""
+        if self.case_sensitive:
+            return sum(1 for f in self.forms if f in text) >= 2
+        return sum(1 for f in self.forms if f.lower() in lowered) >= 2
+
     def label(self, matched: str) -> str:
         """The form (or stem) a matched text belongs to."""
         if self.prefix:
@@ -118,8 +124,11 @@ class VariantInconsistency(Detector):
 
     def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
         text = document.text
+        lowered = text.lower()
         sentence_ends = {s.end for s in document.sentences}
         for group in variant_groups():
+            if not group.may_vary(text, lowered):
+                continue
             found: dict[int, str] = {}
             occurrences = []
             for match in group.pattern.finditer(text):

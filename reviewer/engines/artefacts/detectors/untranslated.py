@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -103,11 +104,12 @@ def english_zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-@lru_cache(maxsize=65536)
-def foreign_language(word: str, languages: tuple[str, ...], minimum: float) -> str | None:
-    """The language `word` (lower case, NFC) most likely belongs to, or None if English-ish.
+def foreign_language(word: str, languages: tuple[str, ...]) -> tuple[str, float] | None:
+    """The language `word` (lower case, NFC) most likely belongs to, and its Zipf frequency
+    there; None when the word is English enough (or allowed).
 
-    Cached per distinct token: a 50,000-word document has only a few thousand.
+    The floor is the lowest threshold (`min_source_zipf`); callers compare the returned
+    frequency with the threshold that applies to them.
     """
     config = settings()
     if word in config.allowed_words:
@@ -115,14 +117,40 @@ def foreign_language(word: str, languages: tuple[str, ...], minimum: float) -> s
     best: tuple[float, str] | None = None
     for language in languages:
         zipf = common_words(language).get(word)
-        if zipf is not None and zipf >= minimum and (best is None or zipf > best[0]):
+        if zipf is not None and (best is None or zipf > best[0]):
             best = (zipf, language)
     if best is None:
         return None
     english = english_zipf(word)
     if english > config.max_english or best[0] - english < config.min_gap:
         return None
-    return best[1]
+    return best[1], best[0]
+
+
+_UNSEEN = ("", 0.0)
+
+
+@cache
+def _verdicts(languages: tuple[str, ...]) -> dict[str, tuple[str, float] | None]:
+    """Per-process memo of `foreign_language` for one language set (plain dict: fastest)."""
+    return {}
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping spans merged into disjoint ones (so one bisection decides)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """True when `position` falls inside one of the disjoint sorted `spans`."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 def _protected_spans(text: str, config: UntranslatedSettings) -> list[tuple[int, int]]:
@@ -169,19 +197,27 @@ class UntranslatedWord(Detector):
             for match in pattern.finditer(text):
                 phrase_spans.append(match.span())
                 yield self._flag(document, *match.span(), phrase_language, confidence)
-        skip = sorted(protected + phrase_spans)
+        skip = _merge(protected + phrase_spans)
+        skip_starts = [span[0] for span in skip]
+        verdicts = _verdicts(languages)
         words = document_words(document)
         run: list[Word] = []
         run_language: str | None = None
-        cursor = 0
         for index, word in enumerate(words):
-            while cursor < len(skip) and skip[cursor][1] <= word.start:
-                cursor += 1
-            inside = cursor < len(skip) and skip[cursor][0] <= word.start
-            following = words[index + 1] if index + 1 < len(words) else None
-            language: str | None = None
-            if not inside:
-                language = self._language(text, word, following, languages, minimum)
+            key = word.text.lower()
+            verdict = verdicts.get(key, _UNSEEN)
+            if verdict is _UNSEEN:
+                normal = key if key.isascii() else unicodedata.normalize("NFC", key)
+                verdict = verdicts[key] = foreign_language(normal, languages)
+            language = None
+            if verdict is not None and verdict[1] >= minimum:
+                following = words[index + 1] if index + 1 < len(words) else None
+                if self._plausible(text, word, following, verdict[1]) and not _inside(
+                    skip, skip_starts, word.start
+                ):
+                    language = verdict[0]
+            if language is None and not run:
+                continue
             glued = bool(run) and text[run[-1].end : word.start] == " "
             if run and (language != run_language or not glued):
                 yield self._flag(document, run[0].start, run[-1].end, run_language, confidence)
@@ -192,37 +228,30 @@ class UntranslatedWord(Detector):
         if run:
             yield self._flag(document, run[0].start, run[-1].end, run_language, confidence)
 
-    def _language(
-        self,
-        text: str,
-        word: Word,
-        following: Word | None,
-        languages: tuple[str, ...],
-        minimum: float,
-    ) -> str | None:
+    @staticmethod
+    def _plausible(text: str, word: Word, following: Word | None, zipf: float) -> bool:
+        """Context checks for a candidate: not a name, a particle, a URL part, a short token."""
         config = settings()
         token = word.text
         if "-" in token or "'" in token or "’" in token:
-            return None
+            return False
         if len(token) < config.min_length and token.isascii():
-            return None
+            return False
         before = text[word.start - 1 : word.start] if word.start else " "
         after = text[word.end : word.end + 1]
         if before in _WORD_GLUE or (after and after in "/@"):
-            return None  # part of a URL, an e-mail address or a file name
-        lowered = unicodedata.normalize("NFC", token.lower())
+            return False  # part of a URL, an e-mail address or a file name
         if token[0].isupper():
             if not word.initial or token.isupper():
-                return None  # a name, an acronym
-            minimum = max(minimum, config.min_initial)
-        if (
-            lowered in config.particles
+                return False  # a name, an acronym
+            if zipf < config.min_initial:
+                return False  # a capitalised opener must be a frequent function word
+        return not (
+            token.lower() in config.particles
             and following is not None
             and following.text[:1].isupper()
             and text[word.end : following.start] in (" ", "-")
-        ):
-            return None  # "al-Muhandis", "Nguyen Van Minh", "von der Leyen"
-        return foreign_language(lowered, languages, minimum)
+        )  # "al-Muhandis", "Nguyen Van Minh", "von der Leyen"
 
     def _flag(
         self, document: Document, start: int, end: int, language: str | None, confidence: float
