@@ -226,7 +226,8 @@ class ServerManager:
                 self._workdir = tempfile.TemporaryDirectory(prefix="reviewer-languagetool-")
             workdir = Path(self._workdir.name)
         properties = write_properties(
-            workdir / "server.properties", self._properties or tuned_properties()
+            workdir / "server.properties",
+            self._properties if self._properties is not None else tuned_properties(),
         )
         last_error = "no attempt"
         for _attempt in range(START_ATTEMPTS):
@@ -252,7 +253,9 @@ class ServerManager:
                     raise _SupersededError
                 if process.poll() is not None:
                     last_error = _exit_reason(process, log_path)
-                    break
+                    if not _lost_port_race(log_path):
+                        raise _StartError(last_error)
+                    break  # another program took the port: try a new one
                 if client.answers(self._warm_language):  # also warms the pipeline
                     return url
                 time.sleep(POLL_SECONDS)
@@ -310,6 +313,14 @@ def _exit_reason(process: subprocess.Popen[bytes], log_path: Path) -> str:
     errors = [line for line in lines if "Exception" in line or "Error" in line]
     detail = (errors or lines or ["no output"])[-1].strip()
     return f"LanguageTool server exited with code {process.returncode}: {detail[:300]}"
+
+
+def _lost_port_race(log_path: Path) -> bool:
+    try:
+        log = log_path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "BindException" in log or "Address already in use" in log
 
 
 def _terminate(process: subprocess.Popen[bytes] | None) -> None:

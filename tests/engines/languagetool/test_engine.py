@@ -16,7 +16,11 @@ from reviewer.core.segmentation import Span
 from reviewer.engines.artefacts.engine import ArtefactsEngine
 from reviewer.engines.languagetool.cache import ParagraphCache
 from reviewer.engines.languagetool.client import LanguageToolClient
-from reviewer.engines.languagetool.engine import LanguageToolEngine, LanguageToolUnavailableError
+from reviewer.engines.languagetool.engine import (
+    LanguageToolEngine,
+    LanguageToolUnavailableError,
+    _batches,
+)
 from reviewer.engines.languagetool.server import ServerManager, ServerState
 
 pytestmark = pytest.mark.languagetool
@@ -219,3 +223,31 @@ def test_url_setting_uses_that_server_instead_of_starting_one(
     report = engine.check(Document.from_text("He go home.\n"), CheckOptions())
     assert report.status is EngineStatus.OK, report.reason
     assert _texts(report.flags) == [("go", "HE_VERB_AGR")]
+
+
+def test_batched_paragraphs_flag_like_paragraphs_checked_alone(
+    lt_server: ServerManager, seed_document: Document
+) -> None:
+    batched = LanguageToolEngine(server=lt_server, cache=ParagraphCache(enabled=False))
+    alone = LanguageToolEngine(server=lt_server, cache=ParagraphCache(enabled=False))
+    report = batched.check(seed_document, CheckOptions())
+    assert report.status is EngineStatus.OK, report.reason
+    one_by_one = [
+        flag.shifted(paragraph.start)
+        for paragraph in seed_document.paragraphs
+        for flag in alone.check_paragraph(paragraph.text, CheckOptions())
+    ]
+    assert [(f.start, f.end, f.rule) for f in report.flags] == [
+        (f.start, f.end, f.rule) for f in one_by_one
+    ]
+    batched.close()
+    alone.close()
+
+
+def test_batches_keep_paragraph_order_and_split_by_size() -> None:
+    texts = ["a" * 300] * 10
+    batches = _batches(texts, workers=2)
+    assert [i for batch in batches for i in batch] == list(range(10))
+    assert len(batches) > 1
+    assert _batches([], workers=3) == []
+    assert _batches(["short"], workers=3) == [[0]]
