@@ -64,6 +64,11 @@ BEFORE_POSITIVE = [
     ("Who will pay for it ?", " ?", "Who will pay for it?"),
     ("The plan has three parts : taxes, cuts and loans.", " :", None),
     ("The court (in a 5-4 ruling ) sided with the state.", " )", None),
+    (
+        "The vote was close .Then the recount began.",
+        " .",
+        "The vote was close. Then the recount began.",
+    ),
 ]
 
 
@@ -81,6 +86,7 @@ BEFORE_NEGATIVE = [
     "The rate fell to .5 percent in the third quarter.",
     "The U.S. and the U.K. agreed, e.g. on tariffs.",
     "The ruling (a 5-4 decision) surprised lawyers.",
+    "The leaked .pdf files were shared on Monday.",
 ]
 
 
@@ -113,6 +119,7 @@ AFTER_NEGATIVE = [
     "Write to press@ministry.gov.Iq for comment, the notice said.",
     "The app, built on Node.js, failed e.g. at login and i.e. at checkout.",
     "The talks in St.Louis and Washington ended at 10.30 a.m. on Monday.",
+    "The bug sat in the module idlelib.MultiCall and in pickle.PicklingError handling.",
 ]
 
 

@@ -18,9 +18,9 @@ from reviewer.engines.artefacts.detector import Detector, Finding
 CATEGORY = "Fluency/Punctuation"
 
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-# Blanks before , ; : ? ! . ) ] but not an ellipsis (" ..."), a decimal (" .5") or a lone
-# punctuation mark standing for itself (" ? " in a quiz column is too rare to matter).
-_SPACE_BEFORE = re.compile(r"(?<=[^\s(\[])[ \t]+([,;:?!)\]]|\.(?![.\d]))")
+# Blanks before , ; : ? ! . ) ] but not an ellipsis (" ..."), a decimal (" .5") or a file
+# extension (" .pdf files").
+_SPACE_BEFORE = re.compile(r"(?<=[^\s(\[])[ \t]+([,;:?!)\]]|\.(?![.\da-z]))")
 # Punctuation glued to the next word: "word,word", "end.Start", "Why?He", "word;word".
 # A full stop only between a lower-case word of 2+ letters and a capitalised word, so that
 # "U.S.", "e.g.", "Node.js" and "example.com" pass; commas only between letters ("10,000").
@@ -96,7 +96,7 @@ class MissingSpaceAfterPunctuation(Detector):
         for paragraph in document.paragraphs:
             text = paragraph.text
             for match in _MISSING_AFTER.finditer(text):
-                if _in_url(text, match.start()):
+                if _in_url(text, match.start()) or _in_identifier(text, match.start()):
                     continue
                 mark = match[0]
                 finding = Finding(
@@ -106,6 +106,31 @@ class MissingSpaceAfterPunctuation(Detector):
                     (f"{mark} ",),
                 )
                 yield self.flag(document, finding, paragraph.start)
+
+
+_WORD_BEFORE = re.compile(r"([\w.]*?)([^\W\d_]+)$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+
+
+def _in_identifier(text: str, position: int) -> bool:
+    """True for code such as "pickle.PicklingError" or "AboutDialog.ViewFile()".
+
+    Prose glued at a full stop is two plain words ("end.Start"); an identifier has inner
+    capitals, a dotted path before it, or a bracket or another dot right after it.
+    """
+    if text[position] not in ".?!":
+        return False
+    after = _WORD_AFTER.match(text, position + 1)
+    before = _WORD_BEFORE.search(text, 0, position)
+    if after is None or before is None:
+        return True
+    following = text[after.end() : after.end() + 1]
+    return (
+        any(c.isupper() for c in after[0][1:])
+        or any(c.isupper() for c in before[2][1:])
+        or bool(before[1])
+        or (following in ("(", ".", "_") and text[after.end() + 1 : after.end() + 2].strip() != "")
+    )
 
 
 def _in_url(text: str, position: int) -> bool:
