@@ -42,6 +42,9 @@ PASSES = [
     "Yesterday he said the plan would be ready by March.",
     "When Ms. Okafor arrived, she said, the building was already empty.",
     "Stephen King’s It is being adapted again for television.",
+    "The officials they met in Geneva were not authorized to negotiate.",
+    "The soldiers they captured were released on Friday.",
+    "According to a report by the United Nations It was the worst drought in decades.",
 ]
 
 FAILS = [

@@ -45,6 +45,8 @@ PASSES = [
     "The council said the repairs would cost more than\nthe budget allowed.",
     # abbreviations that the segmenter keeps inside the sentence
     "Trucks, vans, buses etc. were stuck for hours on the bridge.",
+    # the segmenter split after an abbreviation, not after a sentence
+    "Polls close at 8 p.m. ET",
     # residue belongs to the web-residue detector
     "The port reopened on Monday.\n\nLeave a Reply",
 ]
@@ -72,6 +74,12 @@ FAILS = [
     (
         "The talks ended without a deal, according to diplomats. The negotiators",
         " The negotiators",
+        "",
+        "MT_FRAGMENT",
+    ),
+    (
+        "Troops left the base on Monday, the ministry said in Iraq. The convoy",
+        " The convoy",
         "",
         "MT_FRAGMENT",
     ),

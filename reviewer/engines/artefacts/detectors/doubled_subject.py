@@ -29,6 +29,7 @@ from reviewer.resources import load_yaml
 _NAME = r"[A-Z][\w'’-]*"
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W*$")
 _WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+_CLAUSE_END = re.compile(r"\bthat\b|[,;:“”\"]")
 _DATELINE = r"(?:[A-Z][A-Z .,'’-]+\s[–—-]\s)?"
 
 
@@ -61,8 +62,7 @@ def _data() -> _Data:
         lowercase_after_subject=re.compile(
             rf"{_DATELINE}(?P<subject>(?:(?:The|A|An|Our|Its|His|Her|Their)\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?P<head>{heads})|(?:Mr|Mrs|Ms|Dr)\.\s+{_NAME}"
-            rf"(?:\s+{_NAME})?))\s+(?P<pronoun>{'|'.join(pronouns)})\s+(?P<verb>[a-z][\w'’-]*)"
-            rf"(?P<rest>\s+[\w'’-]+)?",
+            rf"(?:\s+{_NAME})?))\s+(?P<pronoun>{'|'.join(pronouns)})\s+(?P<verb>[a-z][\w'’-]*)",
             re.IGNORECASE,
         ),
         # "officials said The government will": a capitalised function word mid-sentence.
@@ -92,6 +92,26 @@ def _previous_word(text: str, end: int) -> str:
     return match.group(1) if match else ""
 
 
+def _word_before_phrase(text: str, end: int) -> str:
+    """The word before a noun phrase, skipping its article: "by the United Nations" -> by."""
+    word = _previous_word(text, end)
+    if word.lower() in {"the", "a", "an"}:
+        word = _previous_word(text, text.rfind(word, 0, end))
+    return word.lower()
+
+
+def _main_verb_follows(text: str, start: int) -> bool:
+    """True when a finite verb follows in the same clause: a reduced relative clause.
+
+    "The officials they met in Geneva were not authorized": "were" is the main verb, so
+    "they met in Geneva" describes the officials. The clause ends at "that", a comma, a
+    colon, a semicolon or a quotation mark, so "she said on Monday that ... would" still
+    counts as a doubled subject.
+    """
+    clause = _CLAUSE_END.split(text[start:], maxsplit=1)[0]
+    return has_verb(clause)
+
+
 def doubled_subjects(text: str) -> Iterator[Finding]:
     """Findings for doubled subjects in one sentence (also used to avoid double reports)."""
     data = _data()
@@ -111,8 +131,8 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
         before = text[: match.start()]
         if before and not before.endswith((" ", "“", '"')):
             continue
-        if _previous_word(text, match.start()).lower() in data.prepositions | data.title_openers:
-            continue  # "In Washington He ...", "the film Killers They ..."
+        if _word_before_phrase(text, match.start()) in data.prepositions | data.title_openers:
+            continue  # "In Washington He ...", "by the United Nations It", "the film Us They"
         if before.rstrip().endswith(("“", '"', ":")):
             continue
         yield Finding(
@@ -124,8 +144,7 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
         )
     match_lc = data.lowercase_after_subject.match(text)
     if match_lc is not None and match_lc["pronoun"].islower():
-        rest = match_lc["rest"] or ""
-        if has_verb(rest):
+        if _main_verb_follows(text, match_lc.end("verb")):
             return  # "The minister he appointed resigned": a reduced relative clause
         subject, pronoun = match_lc["subject"], match_lc["pronoun"]
         last = subject.split()[-1]

@@ -35,6 +35,11 @@ _INNER_CAPITAL = re.compile(r"[a-z]+[A-Z]")  # iPhone, eBay, mRNA
 _CONTINUES_PREVIOUS = ("?", "!", "”", '"', "’", "'", "…", "...", ":", ";", ",", "-", "–", "—")
 _TERMINAL = (".", "?", "!", "…", "”", '"', "’", "'", ")", ":", ";")
 _NUMBERED_ITEM = re.compile(r"\d+[.)]\s")
+# "3:45 p.m. ET", "the U.S. Army": the segmenter split after an abbreviation, not a sentence.
+_ENDS_WITH_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Ltd|"
+    r"Co|Corp|Bros|Ave|Blvd|Mt|Ft)\.$"
+)
 
 Kind = Literal["fragment", "lowercase"]
 
@@ -106,6 +111,8 @@ def broken_pieces(document: Document) -> Iterator[_Piece]:
                 and position == len(indexes) - 1
                 and short_verbless
                 and not text.endswith(_TERMINAL)
+                and previous is not None
+                and not _ENDS_WITH_ABBREVIATION.search(previous.text)
             ):
                 yield _Piece(sentence, "fragment", span_start)
 
