@@ -37,6 +37,7 @@ PASSES = [
     "The minister told reporters: “We will not give up.”",
     "She starred in the film It Follows before moving to television.",
     "Patients with hepatitis A are usually treated at home.",
+    "The guide covers the tax rules from A to Z in plain language.",
     "The minister he appointed resigned after two weeks.",
     "Trump Says He Will Sign Spending Bill",
     "Yesterday he said the plan would be ready by March.",

@@ -66,8 +66,9 @@ def _data() -> _Data:
             re.IGNORECASE,
         ),
         # "officials said The government will": a capitalised function word mid-sentence.
+        # Not "A"/"An": "from A to Z", "plan A", "Mr. An" (a Korean surname) are too common.
         stray_capital=re.compile(
-            rf"(?<=[a-z,] )(?P<word>{capitals}|The|An?|This|These|Those|His|Her|Their|Its|Our)"
+            rf"(?<=[a-z,] )(?P<word>{capitals}|The|This|These|Those|His|Her|Their|Its|Our)"
             rf"(?=\s+[a-z])"
         ),
         surname_titles=frozenset(str(w).lower() for w in raw["surname_titles"]),
