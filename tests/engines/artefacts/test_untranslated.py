@@ -57,6 +57,8 @@ NEGATIVE = [
     # names and name particles
     "Abu Mahdi al-Muhandis met Nguyen Van Minh and Ursula von der Leyen in Brussels.",
     "Forward Carlos Jiménez joined Real Madrid from Sevilla last summer.",
+    # lower-case words inside a multi-word name
+    "Shares in Banca Monte dei Paschi di Siena rose after the Universidad de Chile report.",
     # English words that are also Spanish or Italian
     "The embargo on arms sales was lifted after the fiesta in the plaza.",
     "Critics called the decision a sin, and the padre agreed with them.",

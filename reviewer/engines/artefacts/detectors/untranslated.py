@@ -212,7 +212,8 @@ class UntranslatedWord(Detector):
             language = None
             if verdict is not None and verdict[1] >= minimum:
                 following = words[index + 1] if index + 1 < len(words) else None
-                if self._plausible(text, word, following, verdict[1]) and not _inside(
+                previous = words[index - 1] if index else None
+                if self._plausible(text, word, (previous, following), verdict[1]) and not _inside(
                     skip, skip_starts, word.start
                 ):
                     language = verdict[0]
@@ -229,9 +230,12 @@ class UntranslatedWord(Detector):
             yield self._flag(document, run[0].start, run[-1].end, run_language, confidence)
 
     @staticmethod
-    def _plausible(text: str, word: Word, following: Word | None, zipf: float) -> bool:
+    def _plausible(
+        text: str, word: Word, neighbours: tuple[Word | None, Word | None], zipf: float
+    ) -> bool:
         """Context checks for a candidate: not a name, a particle, a URL part, a short token."""
         config = settings()
+        previous, following = neighbours
         token = word.text
         if "-" in token or "'" in token or "’" in token:
             return False
@@ -246,12 +250,21 @@ class UntranslatedWord(Detector):
                 return False  # a name, an acronym
             if zipf < config.min_initial:
                 return False  # a capitalised opener must be a frequent function word
-        return not (
-            token.lower() in config.particles
-            and following is not None
+        next_is_name = (
+            following is not None
             and following.text[:1].isupper()
             and text[word.end : following.start] in (" ", "-")
-        )  # "al-Muhandis", "Nguyen Van Minh", "von der Leyen"
+        )
+        if next_is_name and token.lower() in config.particles:
+            return False  # "al-Muhandis", "Nguyen Van Minh", "von der Leyen"
+        # A lower-case word between two capitalised ones is inside a name: "Monte dei
+        # Paschi", "Universidad de Buenos Aires", "Rio de Janeiro".
+        return not (
+            next_is_name
+            and previous is not None
+            and previous.text[:1].isupper()
+            and text[previous.end : word.start] == " "
+        )
 
     def _flag(
         self, document: Document, start: int, end: int, language: str | None, confidence: float
