@@ -156,10 +156,9 @@ class FragmentDetector(Detector):
             finding = Finding(
                 piece.span_start - sentence.start,
                 len(sentence.text),
-                f"Stray fragment “{sentence.text}”: a short piece without a verb"
-                + (" starting in lower case" if lowercase else "")
-                + ", probably left over by the translation. Delete it or merge it into"
-                " the previous sentence.",
+                f"Stray fragment “{sentence.text}” (no verb"
+                + (", lower-case start" if lowercase else "")
+                + "): probably left over by the translation. Delete it.",
                 suggestions=("",),
                 confidence=None if lowercase else 0.6,
             )
