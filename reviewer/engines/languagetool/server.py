@@ -89,6 +89,7 @@ class ServerManager:
         self._thread: threading.Thread | None = None
         self._workdir: tempfile.TemporaryDirectory[str] | None = None
         self._generation = 0
+        self._log_path: Path | None = None
 
     # -- observation -------------------------------------------------------------------
 
@@ -114,6 +115,12 @@ class ServerManager:
         """The Java process id (tests kill it to simulate a crash)."""
         with self._lock:
             return self._process.pid if self._process is not None else None
+
+    @property
+    def log_path(self) -> Path | None:
+        """The current server's console log (the GUI can offer it when a start failed)."""
+        with self._lock:
+            return self._log_path
 
     def add_listener(self, listener: Listener) -> Callable[[], None]:
         """Call `listener(status)` on every state change; returns a function that removes it.
@@ -233,6 +240,8 @@ class ServerManager:
         for _attempt in range(START_ATTEMPTS):
             port = _free_port()
             log_path = workdir / f"server-{port}.log"
+            with self._lock:
+                self._log_path = log_path
             with log_path.open("wb") as log:
                 process = subprocess.Popen(
                     server_command(installation.classpath, port, properties),

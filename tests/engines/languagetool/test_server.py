@@ -71,3 +71,11 @@ def test_failed_start_reports_the_reason_to_listeners(tmp_path: Path) -> None:
 
 def test_shared_server_is_one_per_process() -> None:
     assert shared_server() is shared_server()
+
+
+def test_generated_properties_are_all_known_to_languagetool(lt_server: ServerManager) -> None:
+    log_path = lt_server.log_path
+    assert log_path is not None
+    log = log_path.read_text(encoding="utf-8", errors="replace")
+    assert "unknown option" not in log
+    assert "is unknown" not in log
