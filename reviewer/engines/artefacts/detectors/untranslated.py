@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -30,7 +30,7 @@ from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import Word, document_words
+from reviewer.engines.artefacts.detectors._words import WORD, Word, document_words
 from reviewer.resources import load_yaml
 
 # A quotation of at most three words: a term cited on purpose ("known locally as “hawala”").
@@ -50,16 +50,24 @@ class UntranslatedSettings:
     min_length: int
     min_initial: float
     allowed_words: frozenset[str]
-    allowed_phrases: re.Pattern[str] | None
+    allowed_phrases: tuple[str, ...]
     particles: frozenset[str]
-    phrases: tuple[tuple[str, re.Pattern[str]], ...]
+    phrases: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def find_phrases(lowered: str, phrases: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """Whole-word occurrences of lower-case `phrases` in lower-cased text.
+
+    `str.find` per phrase runs at C speed; a case-insensitive regex alternation of the same
+    phrases took 10 ms per list on a 50,000-word document.
+    """
+    for phrase in phrases:
+        start = lowered.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            if not lowered[start - 1 : start].isalnum() and not lowered[end : end + 1].isalnum():
+                yield start, end
+            start = lowered.find(phrase, end)
 
 
 @cache
@@ -67,11 +75,10 @@ def settings() -> UntranslatedSettings:
     """Load the thresholds and word lists once."""
     data: dict[str, Any] = load_yaml("artefacts", "untranslated.yaml")
     thresholds = data["thresholds"]
-    phrases = []
-    for language, items in data.get("phrases", {}).items():
-        pattern = _phrase_pattern([str(p) for p in items])
-        if pattern is not None:
-            phrases.append((str(language), pattern))
+    phrases = tuple(
+        (str(language), tuple(str(p).lower() for p in items))
+        for language, items in data.get("phrases", {}).items()
+    )
     return UntranslatedSettings(
         languages={str(k): str(v) for k, v in data["languages"].items()},
         min_foreign=float(thresholds["min_foreign_zipf"]),
@@ -81,9 +88,9 @@ def settings() -> UntranslatedSettings:
         min_length=int(data["min_length"]),
         min_initial=float(data["min_initial_zipf"]),
         allowed_words=frozenset(str(w).lower() for w in data["allowed_words"]),
-        allowed_phrases=_phrase_pattern([str(p) for p in data["allowed_phrases"]]),
+        allowed_phrases=tuple(str(p).lower() for p in data["allowed_phrases"]),
         particles=frozenset(str(p).lower() for p in data["name_particles"]),
-        phrases=tuple(phrases),
+        phrases=phrases,
     )
 
 
@@ -136,6 +143,31 @@ def _verdicts(languages: tuple[str, ...]) -> dict[str, tuple[str, float] | None]
     return {}
 
 
+def _candidates(lowered: str, languages: tuple[str, ...], minimum: float) -> frozenset[str]:
+    """The distinct lower-case tokens of the text that look foreign (before context checks).
+
+    `findall` over the lower-cased text and a set run at C speed; only distinct tokens reach
+    `foreign_language`, through a memo that survives between checks.
+    """
+    verdicts = _verdicts(languages)
+    found = set()
+    for key in set(WORD.findall(lowered)):
+        verdict = verdicts.get(key, _UNSEEN)
+        if verdict is _UNSEEN:
+            normal = key if key.isascii() else unicodedata.normalize("NFC", key)
+            verdict = verdicts[key] = foreign_language(normal, languages)
+        if verdict is not None and verdict[1] >= minimum:
+            found.add(key)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=256)
+def _occurrences(candidates: frozenset[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern finding whole-word occurrences of the candidates."""
+    alternatives = "|".join(re.escape(c) for c in sorted(candidates, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])", re.IGNORECASE)
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, overlapping spans merged into disjoint ones (so one bisection decides)."""
     merged: list[tuple[int, int]] = []
@@ -153,11 +185,11 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], position: int) -> b
     return index >= 0 and position < spans[index][1]
 
 
-def _protected_spans(text: str, config: UntranslatedSettings) -> list[tuple[int, int]]:
+def _protected_spans(
+    text: str, lowered: str, config: UntranslatedSettings
+) -> list[tuple[int, int]]:
     """Spans never flagged: allowed borrowed phrases and short quoted terms."""
-    spans: list[tuple[int, int]] = []
-    if config.allowed_phrases is not None:
-        spans.extend(m.span() for m in config.allowed_phrases.finditer(text))
+    spans = list(find_phrases(lowered, config.allowed_phrases))
     for match in _SHORT_QUOTE.finditer(text):
         if len(match[1].split()) <= 3:
             spans.append(match.span())
@@ -189,45 +221,71 @@ class UntranslatedWord(Detector):
         else:
             languages, minimum, confidence = tuple(config.languages), config.min_foreign, 0.6
         text = document.text
-        protected = _protected_spans(text, config)
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare letter lower-cases to two characters ("İ")
+            lowered = text  # offsets must match: phrases then match in lower case only
+        protected = _protected_spans(text, lowered, config)
         phrase_spans: list[tuple[int, int]] = []
-        for phrase_language, pattern in config.phrases:
+        for phrase_language, phrases in config.phrases:
             if phrase_language not in languages:
                 continue
-            for match in pattern.finditer(text):
-                phrase_spans.append(match.span())
-                yield self._flag(document, *match.span(), phrase_language, confidence)
+            for span in find_phrases(lowered, phrases):
+                phrase_spans.append(span)
+                yield self._flag(document, *span, phrase_language, confidence)
         skip = _merge(protected + phrase_spans)
         skip_starts = [span[0] for span in skip]
-        verdicts = _verdicts(languages)
+        candidates = _candidates(lowered, languages, minimum)
+        if not candidates:
+            return  # the usual case: no distinct token of the document is suspicious
         words = document_words(document)
-        run: list[Word] = []
-        run_language: str | None = None
-        for index, word in enumerate(words):
-            key = word.text.lower()
-            verdict = verdicts.get(key, _UNSEEN)
-            if verdict is _UNSEEN:
-                normal = key if key.isascii() else unicodedata.normalize("NFC", key)
-                verdict = verdicts[key] = foreign_language(normal, languages)
-            language = None
-            if verdict is not None and verdict[1] >= minimum:
-                following = words[index + 1] if index + 1 < len(words) else None
-                previous = words[index - 1] if index else None
-                if self._plausible(text, word, (previous, following), verdict[1]) and not _inside(
-                    skip, skip_starts, word.start
-                ):
-                    language = verdict[0]
-            if language is None and not run:
+        word_starts = [w.start for w in words]
+        hits: list[tuple[int, str]] = []
+        for match in _occurrences(candidates).finditer(text):
+            index = bisect_left(word_starts, match.start())
+            if index == len(words) or words[index].start != match.start():
                 continue
-            glued = bool(run) and text[run[-1].end : word.start] == " "
-            if run and (language != run_language or not glued):
-                yield self._flag(document, run[0].start, run[-1].end, run_language, confidence)
-                run = []
-            if language is not None:
-                run.append(word)
-                run_language = language
-        if run:
-            yield self._flag(document, run[0].start, run[-1].end, run_language, confidence)
+            word = words[index]
+            verdict = _verdicts(languages).get(word.text.lower())
+            if verdict is None or word.end != match.end():
+                continue
+            neighbours = (
+                words[index - 1] if index else None,
+                words[index + 1] if index + 1 < len(words) else None,
+            )
+            if self._plausible(text, word, neighbours, verdict[1]) and not _inside(
+                skip, skip_starts, word.start
+            ):
+                hits.append((index, verdict[0]))
+        yield from self._runs(document, words, hits, confidence)
+
+    def _runs(
+        self,
+        document: Document,
+        words: tuple[Word, ...],
+        hits: list[tuple[int, str]],
+        confidence: float,
+    ) -> Iterator[Flag]:
+        """One flag per run of adjacent suspicious words of the same language ("avec nous")."""
+        text = document.text
+        run_start = run_end = -1
+        run_language = ""
+        for index, language in hits:
+            adjacent = (
+                index == run_end + 1
+                and language == run_language
+                and text[words[run_end].end : words[index].start] == " "
+            )
+            if run_end >= 0 and not adjacent:
+                yield self._flag(
+                    document, words[run_start].start, words[run_end].end, run_language, confidence
+                )
+            if not adjacent:
+                run_start, run_language = index, language
+            run_end = index
+        if run_end >= 0:
+            yield self._flag(
+                document, words[run_start].start, words[run_end].end, run_language, confidence
+            )
 
     @staticmethod
     def _plausible(
