@@ -112,6 +112,9 @@ VARIANT_NEGATIVE = [
     "The email arrived at 9 a.m. and a second email followed an hour later.",
     "Colorado officials said the colour of the new flag had not been chosen.",
     "Among the victims were two children, the police said, while others were injured.",
+    # proper names keep their own spelling in a British text
+    "The Australian Labor Party said the labour market was weak and labour costs rose.",
+    "Officials at the Kennedy Center said the city centre would be closed to traffic.",
 ]
 
 

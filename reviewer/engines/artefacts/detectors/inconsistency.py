@@ -114,7 +114,8 @@ class VariantInconsistency(Detector):
     Forms come from `resources/artefacts/variants.yaml`. The less frequent form is flagged
     and the most frequent one suggested: on the seed article the single "U.S." points at
     "US", used everywhere else. A reviewer who prefers the minority form rejects the flag
-    once; the point is that the article picks one.
+    once; the point is that the article picks one. Capitalised mid-sentence occurrences of
+    ordinary words are names ("Labor Party" in a text that writes "labour") and are skipped.
     """
 
     rule_id = "MT_INCONSISTENT_VARIANT"
@@ -126,12 +127,18 @@ class VariantInconsistency(Detector):
         text = document.text
         lowered = text.lower()
         sentence_ends = {s.end for s in document.sentences}
+        initials: set[int] | None = None
         for group in variant_groups():
             if not group.may_vary(text, lowered):
                 continue
             found: dict[int, str] = {}
             occurrences = []
             for match in group.pattern.finditer(text):
+                if not group.case_sensitive and match[0][0].isupper():
+                    if initials is None:
+                        initials = {w.start for w in document_words(document) if w.initial}
+                    if match.start() not in initials:
+                        continue  # a name: "Australian Labor Party", "Kennedy Center"
                 occurrences.append(Occurrence(match.start(), match.end(), group.label(match[0])))
                 found[match.start()] = match[0]
             for minority in minorities(occurrences):
