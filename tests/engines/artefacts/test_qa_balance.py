@@ -49,6 +49,7 @@ NEGATIVE = [
     # a quotation continued in the next paragraph opens again with “
     "“We will rebuild the port,” the mayor said. “It will take years.\n\n"
     "“But we have no choice,” she added.",
+    '"We will rebuild the port," the mayor said. "It will take years.\n\n"But we must," she said.',
 ]
 
 

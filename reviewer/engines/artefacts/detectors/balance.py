@@ -90,16 +90,16 @@ class UnbalancedQuotesAndBrackets(Detector):
         for number, paragraph in enumerate(paragraphs):
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
             for index, mark in unbalanced(paragraph.text):
-                if mark == "“" and _continues(paragraph, index, following):
+                if mark in '“"' and _continues(paragraph, mark, index, following):
                     continue
                 yield self.flag(document, _finding(index, mark), paragraph.start)
 
 
-def _continues(paragraph: Paragraph, index: int, following: Paragraph | None) -> bool:
-    """An open quotation that carries on in the next paragraph, which opens with “."""
-    if following is None or not following.text.startswith("“"):
+def _continues(paragraph: Paragraph, mark: str, index: int, following: Paragraph | None) -> bool:
+    """An open quotation that carries on in the next paragraph, which opens with a quote."""
+    if following is None or not following.text.startswith(mark):
         return False
-    return "”" not in paragraph.text[index:]
+    return mark == '"' or "”" not in paragraph.text[index:]
 
 
 def _finding(index: int, mark: str) -> Finding:
