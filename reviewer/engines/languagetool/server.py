@@ -8,7 +8,15 @@ called from that thread; the GUI forwards them to its event loop itself (core co
 imports Qt).
 
 `shared_server()` is the per-process instance: it is stopped at interpreter exit and, when
-its process died, `start()` starts a new one.
+its process died, `start()` starts a new one. The GUI's use:
+
+    server = shared_server()
+    remove = server.add_listener(lambda status: bridge.state_changed.emit(status))
+    server.start()                      # returns at once; READY or FAILED arrives later
+    ...
+    engine = LanguageToolEngine()       # checks with the same server (waits if still starting)
+
+Skip `start()` when `settings.configured_url()` is set: the engine then uses that server.
 """
 
 from __future__ import annotations
@@ -126,7 +134,9 @@ class ServerManager:
         """Call `listener(status)` on every state change; returns a function that removes it.
 
         The listener is called once immediately with the current status, so a GUI that
-        subscribes late still shows the right state. Calls come from a background thread.
+        subscribes late still shows the right state. Later calls come from the starting
+        thread, in order, while the manager's lock is held: a listener must return quickly
+        and must not wait for another thread (emitting a queued Qt signal is right).
         """
         with self._lock:
             self._listeners.append(listener)
@@ -218,6 +228,19 @@ class ServerManager:
                 ServerStatus(ServerState.READY, url=url, start_seconds=time.perf_counter() - began)
             )
             self._ready.set()
+            process = self._process
+        if process is not None:
+            threading.Thread(
+                target=self._watch, args=(process,), name="languagetool-watch", daemon=True
+            ).start()
+
+    def _watch(self, process: subprocess.Popen[bytes]) -> None:
+        """Turn a crash into a FAILED state at once, so the GUI never shows a dead server
+        as ready; the next `start()` (every check calls it) starts a new one."""
+        process.wait()
+        with self._lock:
+            if self._process is process:
+                self._mark_dead_process()
 
     def _launch_and_wait(self, generation: int) -> str:
         installation = self._installation or find_installation()

@@ -140,6 +140,11 @@ def test_options_reach_languagetool(lt_engine: LanguageToolEngine) -> None:
     assert "MORFOLOGIK_RULE_EN_US" not in rules(
         CheckOptions(disabled_rules=frozenset({"MORFOLOGIK_RULE_EN_US"}))
     )
+    picky_document = Document.from_text("We use e.g. three methods.\n")
+    normal = lt_engine.check(picky_document, CheckOptions())
+    picky = lt_engine.check(picky_document, CheckOptions(picky=True))
+    assert "EG_NO_COMMA" not in {flag.rule for flag in normal.flags}
+    assert "EG_NO_COMMA" in {flag.rule for flag in picky.flags}
     assert "MORFOLOGIK_RULE_EN_US" not in rules(
         CheckOptions(disabled_categories=frozenset({"TYPOS"}))
     )
@@ -166,6 +171,8 @@ def test_server_dying_mid_run_reports_unavailable_then_restarts(
                 pass
         return original_check(self, text, parameters)
 
+    states: list[tuple[ServerState, str | None]] = []
+    remove = lt_server.add_listener(lambda status: states.append((status.state, status.reason)))
     monkeypatch.setattr(LanguageToolClient, "check", kill_then_check)
     result = run_check(document, [ArtefactsEngine(), engine], CheckOptions())
     lt_report = next(r for r in result.engines if r.name == "languagetool")
@@ -176,12 +183,16 @@ def test_server_dying_mid_run_reports_unavailable_then_restarts(
     assert artefacts_report.status is EngineStatus.OK
     assert any(flag.engine == "artefacts" for flag in result.flags)
     assert lt_server.state is ServerState.FAILED
+    failed = [reason for state, reason in states if state is ServerState.FAILED]
+    assert failed and "exited" in (failed[0] or "")
 
     monkeypatch.setattr(LanguageToolClient, "check", original_check)
     report = engine.check(document, CheckOptions())  # restarts the server
     assert report.status is EngineStatus.OK, report.reason
     assert lt_server.state is ServerState.READY
     assert lt_server.pid not in killed
+    assert [state for state, _ in states][-2:] == [ServerState.STARTING, ServerState.READY]
+    remove()
     assert ("go", "HE_VERB_AGR") in _texts(report.flags)
     engine.close()
 
