@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reviewer import __version__
 from reviewer.app.check_worker import CheckDispatcher
 from reviewer.app.flag_panel import FlagPanel
+from reviewer.app.languagetool_status import LanguageToolStatusBridge
 from reviewer.app.sentence_delegate import SentenceDelegate
 from reviewer.app.sentence_model import SentenceModel
 from reviewer.core.document import Document
@@ -33,6 +34,7 @@ from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatu
 from reviewer.core.errors import ReviewerError
 from reviewer.core.flags import Severity
 from reviewer.engines import ENGINE_NAMES, create_engine
+from reviewer.engines.languagetool.server import ServerManager
 
 _ENGINE_LABELS = {"languagetool": "LanguageTool", "artefacts": "MT artefacts"}
 
@@ -53,6 +55,10 @@ class MainWindow(QMainWindow):
         self.dispatcher.engineStarted.connect(self._on_engine_started)
         self.dispatcher.engineFinished.connect(self._on_engine_finished)
         self.engine_states: dict[str, str] = {}
+        self.languagetool_status = _languagetool_bridge(self.engines, self)
+        if self.languagetool_status is not None:
+            self.engine_states["languagetool"] = self.languagetool_status.description
+            self.languagetool_status.changed.connect(self._on_languagetool_status)
         self._build_widgets()
         self._build_menus()
         self.setWindowTitle("MT Reviewer")
@@ -153,7 +159,8 @@ class MainWindow(QMainWindow):
             self.sentence_view.setCurrentIndex(self.model.index(0, 0))
 
     def recheck(self) -> None:
-        self.engine_states = {engine.name: "queued" for engine in self.engines}
+        for engine in self.engines:
+            self.engine_states[engine.name] = "queued"
         self.dispatcher.check(self.model.document, self.engines, self.options)
         self._update_summary()
 
@@ -175,9 +182,17 @@ class MainWindow(QMainWindow):
                 self.sentence_view.setCurrentIndex(self.model.index(row, 0))
                 return
 
+    def _on_languagetool_status(self, description: str) -> None:
+        state = self.engine_states.get("languagetool", "")
+        if not state.startswith("ready ·"):  # a finished check's result says more
+            self.engine_states["languagetool"] = description
+            self._update_summary()
+
     def _on_engine_started(self, generation: int, name: str) -> None:
         if generation == self.dispatcher.generation:
-            self.engine_states[name] = "checking…"
+            bridge = self.languagetool_status if name == "languagetool" else None
+            starting = bridge is not None and bridge.description.startswith("starting")
+            self.engine_states[name] = "starting server…" if starting else "checking…"
             self._update_summary()
 
     def _on_engine_finished(self, generation: int, report: EngineReport) -> None:
@@ -231,6 +246,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.dispatcher.generation += 1  # late results are dropped
+        if self.languagetool_status is not None:
+            self.languagetool_status.close()
         self.dispatcher.wait(10_000)
         for engine in self.engines:
             engine.close()
@@ -241,6 +258,16 @@ def _colour(severity: Severity) -> str:
     from reviewer.app.theme import SEVERITY_COLOURS
 
     return SEVERITY_COLOURS[severity].name()
+
+
+def _languagetool_bridge(engines: list[Engine], parent: QWidget) -> LanguageToolStatusBridge | None:
+    """Start the shared LanguageTool server in the background when its engine is in use."""
+    engine = next((e for e in engines if e.name == "languagetool"), None)
+    if engine is None:
+        return None
+    local_server = getattr(engine, "local_server", None)
+    server = local_server() if callable(local_server) else None
+    return LanguageToolStatusBridge(server if isinstance(server, ServerManager) else None, parent)
 
 
 def _create_available_engines() -> list[Engine]:

@@ -86,6 +86,22 @@ class LanguageToolEngine:
         """The paragraph cache this engine reads and fills."""
         return self._cache
 
+    def local_server(self) -> ServerManager | None:
+        """The local server this engine checks with, or None when it uses a URL.
+
+        The GUI starts it early and shows its state; a misconfigured URL yields None too
+        (the check then reports the configuration error).
+        """
+        if self._explicit_url is not None:
+            return None
+        if self._server is None:
+            try:
+                if configured_url() is not None:
+                    return None
+            except ConfigurationError:
+                return None
+        return self._server or shared_server()
+
     def clear_cache(self) -> None:
         """Forget cached paragraph results (the next check sends every paragraph)."""
         self._cache.clear()
