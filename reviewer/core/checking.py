@@ -1,9 +1,10 @@
 """Run several engines over a document and merge what they found.
 
 Two engines often see the same problem ("the the" is a LanguageTool rule and one of ours).
-A reviewer should decide once, so flags on the same span, or overlapping flags of the same
-MQM category, are merged: the more severe flag (then the one with suggestions) is kept and
-the other engine is recorded in `extra["also_reported_by"]`.
+A reviewer should decide once, so flags on the same span, overlapping flags of the same
+MQM category, and flags inside a span another engine proposes to delete are merged: the
+more severe flag (then the one with suggestions) is kept and the other engine is recorded
+in `extra["also_reported_by"]`.
 """
 
 from __future__ import annotations
@@ -76,7 +77,18 @@ def merge_flags(flags: Iterable[Flag]) -> list[Flag]:
 def _same_problem(a: Flag, b: Flag) -> bool:
     if not a.overlaps(b):
         return False
-    return (a.start, a.end) == (b.start, b.end) or a.category == b.category
+    if (a.start, a.end) == (b.start, b.end) or a.category == b.category:
+        return True
+    return _deletes(a, b) or _deletes(b, a)
+
+
+def _deletes(outer: Flag, inner: Flag) -> bool:
+    """True when `outer` proposes only to delete a span that contains `inner`.
+
+    "... officials. the coalition": our fragment flag deletes " the coalition", so
+    LanguageTool's "start the sentence with a capital" on "the" is the same problem.
+    """
+    return outer.suggestions == ("",) and outer.start <= inner.start and inner.end <= outer.end
 
 
 def _stronger_with_note(a: Flag, b: Flag) -> Flag:

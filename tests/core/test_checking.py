@@ -85,3 +85,17 @@ def test_flags_whose_text_does_not_match_the_document_are_dropped() -> None:
     wrong = Flag(0, 3, "xyz", "R", "artefacts", "Other", Severity.MINOR, "m")
     result = run_check(document, [ListEngine("artefacts", [wrong])])
     assert result.flags == []
+
+
+def test_a_flag_inside_a_span_proposed_for_deletion_is_merged_into_it() -> None:
+    fragment = make_flag("artefacts", 20, 30, category="Fluency/Grammar", suggestions=("",))
+    capital = make_flag("languagetool", 21, 24, category="Fluency/Spelling", suggestions=("The",))
+    merged = merge_flags([capital, fragment])
+    assert [(f.engine, f.start, f.end) for f in merged] == [("artefacts", 20, 30)]
+    assert merged[0].extra["also_reported_by"] == "languagetool:LANGUAGETOOL_RULE"
+
+
+def test_a_flag_inside_a_span_with_a_rewrite_is_kept() -> None:
+    doubled = make_flag("artefacts", 0, 7, category="Fluency/Grammar", suggestions=("The",))
+    spelling = make_flag("languagetool", 0, 3, category="Fluency/Spelling", suggestions=("Teh",))
+    assert len(merge_flags([doubled, spelling])) == 2

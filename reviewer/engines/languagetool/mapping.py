@@ -28,10 +28,35 @@ class Classification:
     severity: Severity
 
 
+@dataclass(frozen=True)
+class ProbableNamePolicy:
+    """How a spelling match on a capitalised word inside a sentence is reported.
+
+    LanguageTool's dictionary does not know most foreign names ("Qassim", "Suleimani"), and
+    news translations are full of them; reporting each as a major spelling error buries the
+    real problems. Such matches keep their suggestions (a transliteration may be wrong) but
+    are demoted, with a note telling the reviewer why.
+    """
+
+    categories: frozenset[str]
+    severity: Severity
+    confidence: float
+    note: str
+    titles: frozenset[str]
+
+
 class CategoryTable:
     """The lookup of `categories.yaml`: rule id, then category id, then issue type, then default."""
 
     def __init__(self, data: Mapping[str, Any]) -> None:
+        names = data["probable_names"]
+        self.probable_names = ProbableNamePolicy(
+            categories=frozenset(names["categories"]),
+            severity=Severity(names["severity"]),
+            confidence=float(names["confidence"]),
+            note=str(names["note"]),
+            titles=frozenset(str(title) for title in names["titles"]),
+        )
         self.default = _classification(data["default"], "default")
         self.rules = _section(data, "rules")
         self.categories = _section(data, "categories")
@@ -86,6 +111,12 @@ def _flag(
         str(replacement.get("value", ""))
         for replacement in (match.get("replacements") or [])[:MAX_SUGGESTIONS]
     )
+    severity, confidence = classification.severity, 1.0
+    message = str(match.get("message") or match.get("shortMessage") or rule_id)
+    names = table.probable_names
+    if category_id in names.categories and _is_probable_name(text, start, end, names.titles):
+        severity, confidence = names.severity, names.confidence
+        message = f"{message} {names.note}"
     extra = {"languagetool_category": category_id, "issue_type": issue_type}
     sub_id = rule.get("subId")
     if sub_id:
@@ -97,11 +128,27 @@ def _flag(
         rule=rule_id,
         engine=ENGINE_NAME,
         category=classification.category,
-        severity=classification.severity,
-        message=str(match.get("message") or match.get("shortMessage") or rule_id),
+        severity=severity,
+        message=message,
         suggestions=suggestions,
+        confidence=confidence,
         extra=extra,
     )
+
+
+def _is_probable_name(text: str, start: int, end: int, titles: frozenset[str]) -> bool:
+    """A word with a capital letter that does not open its sentence ("said Qassim")."""
+    word = text[start:end]
+    if not any(char.isupper() for char in word):
+        return False
+    before = text[:start].rstrip(' \t\u00a0"“‘(–—-')
+    if not before or before[-1] in "!?:\n":
+        return False
+    if before[-1] == ".":
+        # "Mr. Pompeo", "Gen. Suleimani": a title abbreviation, not the end of a sentence
+        previous_word = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+        return previous_word in titles or len(previous_word) == 1 or "." in previous_word
+    return True
 
 
 def _section(data: Mapping[str, Any], name: str) -> dict[str, Classification]:
