@@ -7,7 +7,7 @@ new paragraph get extra space above them, so the article's shape stays visible.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reviewer.app import theme
-from reviewer.app.sentence_model import FlagsRole, SentenceRole
+from reviewer.app.sentence_model import FlagsRole, ModelIndex, SentenceRole
 from reviewer.core.document import Sentence
 from reviewer.core.flags import Flag
 
@@ -28,7 +28,7 @@ from reviewer.core.flags import Flag
 class SentenceDelegate(QStyledItemDelegate):
     """Renders sentences with severity-coloured wavy underlines under flagged spans."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         sentence: Sentence | None = index.data(SentenceRole)
         if sentence is None:
             return
@@ -64,7 +64,7 @@ class SentenceDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         sentence: Sentence | None = index.data(SentenceRole)
         if sentence is None:
             return QSize(0, 0)
@@ -74,10 +74,10 @@ class SentenceDelegate(QStyledItemDelegate):
         return QSize(width, height)
 
     @staticmethod
-    def _gap(index: QModelIndex, sentence: Sentence) -> int:
+    def _gap(index: ModelIndex, sentence: Sentence) -> int:
         if sentence.index == 0:
             return 0
-        previous: Sentence | None = index.siblingAtRow(index.row() - 1).data(SentenceRole)
+        previous: Sentence | None = index.model().index(index.row() - 1, 0).data(SentenceRole)
         return theme.PARAGRAPH_GAP if previous and previous.paragraph != sentence.paragraph else 0
 
     @staticmethod

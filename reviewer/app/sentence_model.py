@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from reviewer.core.checking import merge_flags
 from reviewer.core.document import Document
 from reviewer.core.flags import Flag, Severity
 
+ModelIndex = QModelIndex | QPersistentModelIndex
 SentenceRole = Qt.ItemDataRole.UserRole + 1
 FlagsRole = Qt.ItemDataRole.UserRole + 2
 SeverityRole = Qt.ItemDataRole.UserRole + 3
@@ -68,10 +69,10 @@ class SentenceModel(QAbstractListModel):
     def all_flags(self) -> list[Flag]:
         return [flag for row in sorted(self._flags_by_row) for flag in self._flags_by_row[row]]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._document.sentences)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._document.sentences):
             return None
         sentence = self._document.sentences[index.row()]
