@@ -30,7 +30,7 @@ def test_installation_is_verified_and_complete(lt_installation: Installation) ->
     assert any(name.startswith("language-en-6.8") for name in names)
     assert all((jar_dir / name).stat().st_size == size for name, size in marker["jars"].items())
     # jars live in the per-user cache, never in the repository
-    assert not str(jar_dir).startswith(str(Path(__file__).resolve().parents[3]))
+    assert not jar_dir.resolve().is_relative_to(Path(__file__).resolve().parents[3])
 
 
 def test_second_install_is_a_no_op(
