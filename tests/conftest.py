@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The suite drives real windows; without a display Qt would abort the whole run. `make test`
+# sets this too; setting it here keeps a bare `pytest` safe.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from reviewer.core.document import Document
 

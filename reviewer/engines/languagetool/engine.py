@@ -110,6 +110,8 @@ class LanguageToolEngine:
 
     def check(self, document: Document, options: CheckOptions) -> EngineReport:
         """Check every paragraph; report `unavailable` with a reason instead of raising."""
+        if not any(paragraph.text.strip() for paragraph in document.paragraphs):
+            return self._report(EngineStatus.OK)  # nothing to send: no server start for it
         try:
             client, key_prefix = self._connect()
             flags = self._check_paragraphs(document, options, client, key_prefix)

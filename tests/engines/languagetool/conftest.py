@@ -52,3 +52,12 @@ def lt_engine(lt_server: ServerManager) -> Iterator[LanguageToolEngine]:
     engine = LanguageToolEngine(server=lt_server, cache=ParagraphCache())
     yield engine
     engine.close()
+
+
+@pytest.fixture()
+def lt_url(lt_server: ServerManager, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Point the CLI at the session's server, as a user's REVIEWER_LANGUAGETOOL_URL would."""
+    url = lt_server.ensure_ready().url
+    assert url is not None
+    monkeypatch.setenv("REVIEWER_LANGUAGETOOL_URL", url)
+    return url

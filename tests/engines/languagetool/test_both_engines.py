@@ -12,17 +12,8 @@ from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.languagetool.engine import LanguageToolEngine
-from reviewer.engines.languagetool.server import ServerManager
 
 pytestmark = pytest.mark.languagetool
-
-
-@pytest.fixture()
-def lt_url(lt_server: ServerManager, monkeypatch: pytest.MonkeyPatch) -> str:
-    url = lt_server.ensure_ready().url
-    assert url is not None
-    monkeypatch.setenv("REVIEWER_LANGUAGETOOL_URL", url)
-    return url
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: ignore[type-arg]

@@ -9,17 +9,6 @@ import pytest
 
 from reviewer.cli import main
 from reviewer.engines.languagetool.install import Installation
-from reviewer.engines.languagetool.server import ServerManager
-
-
-@pytest.fixture()
-def lt_url(lt_server: ServerManager, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Point the CLI at the session's server, as a user's REVIEWER_LANGUAGETOOL_URL would."""
-    url = lt_server.ensure_ready().url
-    assert url is not None
-    monkeypatch.setenv("REVIEWER_LANGUAGETOOL_URL", url)
-    return url
-
 
 pytestmark = pytest.mark.languagetool
 

@@ -262,3 +262,12 @@ def test_batches_keep_paragraph_order_and_split_by_size() -> None:
     assert len(batches) > 1
     assert _batches([], workers=3) == []
     assert _batches(["short"], workers=3) == [[0]]
+
+
+def test_empty_document_is_checked_without_starting_a_server() -> None:
+    never_started = ServerManager(installation=None)
+    engine = LanguageToolEngine(server=never_started, cache=ParagraphCache())
+    report = engine.check(Document.from_text("\n  \n"), CheckOptions())
+    assert report.status is EngineStatus.OK
+    assert report.flags == []
+    assert never_started.state is ServerState.STOPPED
