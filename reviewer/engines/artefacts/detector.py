@@ -6,7 +6,8 @@ line is the title shown to reviewers. Linguistic data (word lists, patterns) is 
 `resources/artefacts/` so that a linguist can extend it without touching Python.
 
 A detector sees the whole `Document` (for cross-document checks such as inconsistency) but
-most work sentence by sentence; `SentenceDetector` makes that the easy case.
+most work sentence by sentence or paragraph by paragraph; `SentenceDetector` and
+`ParagraphDetector` make those the easy cases.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from reviewer.core.document import Document, Sentence
+from reviewer.core.document import Document, Paragraph, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 
@@ -81,3 +82,20 @@ class SentenceDetector(Detector):
         for sentence in document.sentences:
             for finding in self.check_sentence(sentence, options):
                 yield self.flag(document, finding, offset=sentence.start)
+
+
+class ParagraphDetector(Detector):
+    """A detector that looks at one paragraph at a time.
+
+    For checks whose evidence can straddle sentences, such as the blanks between two
+    sentences, which belong to no sentence but do belong to their paragraph.
+    """
+
+    @abstractmethod
+    def check_paragraph(self, paragraph: Paragraph, options: CheckOptions) -> Iterable[Finding]:
+        """Yield findings with offsets relative to `paragraph.text`."""
+
+    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+        for paragraph in document.paragraphs:
+            for finding in self.check_paragraph(paragraph, options):
+                yield self.flag(document, finding, offset=paragraph.start)

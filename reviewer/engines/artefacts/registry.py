@@ -11,9 +11,9 @@ from functools import cache
 from importlib import import_module
 
 from reviewer.engines.artefacts import detectors as detectors_package
-from reviewer.engines.artefacts.detector import Detector, SentenceDetector
+from reviewer.engines.artefacts.detector import Detector, ParagraphDetector, SentenceDetector
 
-_BASES = {Detector, SentenceDetector}
+_BASES = {Detector, ParagraphDetector, SentenceDetector}
 
 
 @cache

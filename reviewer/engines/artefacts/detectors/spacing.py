@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reviewer.core.document import Document
+from reviewer.core.document import Paragraph
 from reviewer.core.engine import CheckOptions
-from reviewer.core.flags import Flag, Severity
-from reviewer.engines.artefacts.detector import Detector, Finding
+from reviewer.core.flags import Severity
+from reviewer.engines.artefacts.detector import Finding, ParagraphDetector
 
 CATEGORY = "Fluency/Punctuation"
 
@@ -30,7 +30,7 @@ _MISSING_AFTER = re.compile(
 )
 
 
-class DoubleSpace(Detector):
+class DoubleSpace(ParagraphDetector):
     """Two or more spaces between words
 
     Suggests a single space. Flags the blanks themselves, so the reviewer sees where.
@@ -41,16 +41,12 @@ class DoubleSpace(Detector):
     severity = Severity.MINOR
     confidence = 0.95
 
-    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
-        for paragraph in document.paragraphs:
-            for match in _DOUBLE_SPACE.finditer(paragraph.text):
-                finding = Finding(
-                    match.start(), match.end(), "Double space: use a single space", (" ",)
-                )
-                yield self.flag(document, finding, paragraph.start)
+    def check_paragraph(self, paragraph: Paragraph, options: CheckOptions) -> Iterator[Finding]:
+        for match in _DOUBLE_SPACE.finditer(paragraph.text):
+            yield Finding(match.start(), match.end(), "Double space: use a single space", (" ",))
 
 
-class SpaceBeforePunctuation(Detector):
+class SpaceBeforePunctuation(ParagraphDetector):
     """Space before punctuation ("word ,word", "said .")
 
     The span covers the blank and the mark; the suggestion removes the blank and, when the
@@ -62,24 +58,19 @@ class SpaceBeforePunctuation(Detector):
     severity = Severity.MINOR
     confidence = 0.9
 
-    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
-        for paragraph in document.paragraphs:
-            text = paragraph.text
-            for match in _SPACE_BEFORE.finditer(text):
-                mark = match[1]
-                following = text[match.end() : match.end() + 1]
-                glued = bool(following) and (following.isalnum() or following in '“"(')
-                suggestion = f"{mark} " if glued else mark
-                finding = Finding(
-                    match.start(),
-                    match.end(),
-                    f"Space before “{mark}”: remove it",
-                    (suggestion,),
-                )
-                yield self.flag(document, finding, paragraph.start)
+    def check_paragraph(self, paragraph: Paragraph, options: CheckOptions) -> Iterator[Finding]:
+        text = paragraph.text
+        for match in _SPACE_BEFORE.finditer(text):
+            mark = match[1]
+            following = text[match.end() : match.end() + 1]
+            glued = bool(following) and (following.isalnum() or following in '“"(')
+            suggestion = f"{mark} " if glued else mark
+            yield Finding(
+                match.start(), match.end(), f"Space before “{mark}”: remove it", (suggestion,)
+            )
 
 
-class MissingSpaceAfterPunctuation(Detector):
+class MissingSpaceAfterPunctuation(ParagraphDetector):
     """No space after punctuation ("word,word", "end.Start")
 
     Conservative: commas and semicolons only between letters (never "10,000"), full stops,
@@ -92,20 +83,15 @@ class MissingSpaceAfterPunctuation(Detector):
     severity = Severity.MINOR
     confidence = 0.85
 
-    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
-        for paragraph in document.paragraphs:
-            text = paragraph.text
-            for match in _MISSING_AFTER.finditer(text):
-                if _in_url(text, match.start()) or _in_identifier(text, match.start()):
-                    continue
-                mark = match[0]
-                finding = Finding(
-                    match.start(),
-                    match.end(),
-                    f"Missing space after “{mark}”",
-                    (f"{mark} ",),
-                )
-                yield self.flag(document, finding, paragraph.start)
+    def check_paragraph(self, paragraph: Paragraph, options: CheckOptions) -> Iterator[Finding]:
+        text = paragraph.text
+        for match in _MISSING_AFTER.finditer(text):
+            if _in_url(text, match.start()) or _in_identifier(text, match.start()):
+                continue
+            mark = match[0]
+            yield Finding(
+                match.start(), match.end(), f"Missing space after “{mark}”", (f"{mark} ",)
+            )
 
 
 _WORD_BEFORE = re.compile(r"([\w.]*?)([^\W\d_]+)$")
