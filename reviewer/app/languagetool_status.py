@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from reviewer.core.errors import ConfigurationError
-from reviewer.engines.languagetool.server import ServerManager, ServerState, ServerStatus
+from reviewer.engines.languagetool.server import ServerManager, ServerStatus, describe_status
 from reviewer.engines.languagetool.settings import configured_url
 
 
@@ -48,17 +48,5 @@ class LanguageToolStatusBridge(QObject):
             self._remove = None
 
     def _on_status(self, status: ServerStatus) -> None:
-        self.description = describe(status)
+        self.description = describe_status(status)
         self.changed.emit(self.description)
-
-
-def describe(status: ServerStatus) -> str:
-    """Words a reviewer understands for each server state."""
-    if status.state is ServerState.STARTING:
-        return "starting server…"
-    if status.state is ServerState.READY:
-        took = f" in {status.start_seconds:.0f} s" if status.start_seconds else ""
-        return f"server ready{took}"
-    if status.state is ServerState.FAILED:
-        return f"failed: {status.reason or 'unknown reason'}"
-    return "server stopped"

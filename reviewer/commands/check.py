@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TextIO
 
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
+from reviewer.core.engine import CheckOptions, Engine
 from reviewer.core.errors import ConfigurationError
 from reviewer.engines import create_engines, parse_engine_names
 from reviewer.formats.report_json import render_json
@@ -31,15 +33,42 @@ def run_check_command(args: argparse.Namespace) -> int:
     options = options_from_args(args)
     document = Document.from_file(args.path, language=options.language)
     engines = create_engines(names)
+    stop_announcing = announce_server_progress(engines, sys.stderr)
     try:
         result = run_check(document, engines, options)
     finally:
+        stop_announcing()
         for engine in engines:
             engine.close()
     output = render_json(result) if args.format == "json" else render_text(result)
     if output:
         sys.stdout.write(output + "\n")
     return 0
+
+
+def announce_server_progress(engines: list[Engine], stream: TextIO) -> Callable[[], None]:
+    """On a terminal, say when a local LanguageTool server is being started and how it went.
+
+    Starting Java takes seconds; a silent command looks hung. Nothing is printed when the
+    server was already running, or when stderr is not a terminal (scripts, CI logs).
+    """
+    engine = next((e for e in engines if e.name == "languagetool"), None)
+    local_server = getattr(engine, "local_server", None)
+    server = local_server() if callable(local_server) else None
+    if server is None or not stream.isatty():
+        return lambda: None
+    from reviewer.engines.languagetool.server import ServerState, ServerStatus, describe_status
+
+    started = False
+
+    def announce(status: ServerStatus) -> None:
+        nonlocal started
+        started = started or status.state is ServerState.STARTING
+        if started or status.state is ServerState.FAILED:
+            print(f"reviewer: LanguageTool {describe_status(status)}", file=stream, flush=True)
+
+    remove: Callable[[], None] = server.add_listener(announce)
+    return remove
 
 
 def _csv(value: str | None) -> frozenset[str]:

@@ -72,6 +72,18 @@ class ServerStatus:
 Listener = Callable[[ServerStatus], None]
 
 
+def describe_status(status: ServerStatus) -> str:
+    """Words a reviewer understands for each state (status bar, terminal)."""
+    if status.state is ServerState.STARTING:
+        return "starting server…"
+    if status.state is ServerState.READY:
+        took = f" in {status.start_seconds:.1f} s" if status.start_seconds else ""
+        return f"server ready{took}"
+    if status.state is ServerState.FAILED:
+        return f"failed: {status.reason or 'unknown reason'}"
+    return "server stopped"
+
+
 class ServerManager:
     """Runs one LanguageTool HTTP server on 127.0.0.1 and a free port; thread-safe.
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 from reviewer.cli import main
+from reviewer.commands.check import announce_server_progress
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions, EngineStatus
+from reviewer.engines.languagetool.cache import ParagraphCache
+from reviewer.engines.languagetool.engine import LanguageToolEngine
 from reviewer.engines.languagetool.install import Installation
+from reviewer.engines.languagetool.server import ServerManager
 
 pytestmark = pytest.mark.languagetool
 
@@ -68,3 +75,34 @@ def test_status_with_unreachable_url_fails_clearly(
     monkeypatch.setenv("REVIEWER_LANGUAGETOOL_URL", "http://127.0.0.1:9")
     assert main(["languagetool", "status"]) == 1
     assert "does not answer: cannot reach LanguageTool" in capsys.readouterr().out
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_terminal_hears_when_the_local_server_starts(lt_installation: Installation) -> None:
+    server = ServerManager(lt_installation)
+    engine = LanguageToolEngine(server=server, cache=ParagraphCache())
+    terminal = _Terminal()
+    stop = announce_server_progress([engine], terminal)
+    try:
+        report = engine.check(Document.from_text("The talks resumed."), CheckOptions())
+    finally:
+        stop()
+        engine.close()
+        server.stop()
+    assert report.status is EngineStatus.OK
+    lines = terminal.getvalue().splitlines()
+    assert lines[0] == "reviewer: LanguageTool starting server…"
+    assert lines[-1].startswith("reviewer: LanguageTool server ready in ")
+
+
+def test_pipes_and_logs_hear_nothing(lt_server: ServerManager) -> None:
+    engine = LanguageToolEngine(server=lt_server, cache=ParagraphCache())
+    quiet = io.StringIO()
+    stop = announce_server_progress([engine], quiet)
+    engine.check(Document.from_text("The talks resumed."), CheckOptions())
+    stop()
+    assert quiet.getvalue() == ""
