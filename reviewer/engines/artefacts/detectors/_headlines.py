@@ -11,7 +11,7 @@ import re
 from functools import cache
 from typing import Any
 
-from reviewer.core.document import Document, Paragraph
+from reviewer.core.document import Paragraph
 from reviewer.resources import load_yaml
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -52,7 +52,7 @@ def is_title_like(text: str) -> bool:
     return not has_verb_cue(words)
 
 
-def is_headline(document: Document, paragraph: Paragraph) -> bool:
+def is_headline(paragraph: Paragraph) -> bool:
     """One sentence, no final punctuation, and first in the document or title-like."""
     if len(paragraph.sentence_indexes) != 1 or has_final_punctuation(paragraph.text):
         return False

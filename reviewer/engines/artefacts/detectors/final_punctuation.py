@@ -42,7 +42,7 @@ class MissingFinalPunctuation(Detector):
                 continue  # ends in "*", "-", a quote mark...: residue or a lead-in, not prose
             if not text[:1].isupper() and text[:1] not in '“"‘':
                 continue  # a lower-case fragment: the fragments detector reports it
-            if is_headline(document, paragraph):
+            if is_headline(paragraph):
                 continue
             last = _LAST_WORD.search(text)
             if last is None:

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from reviewer.core.document import Document
+from reviewer.core.document import Paragraph
 from reviewer.core.engine import CheckOptions
-from reviewer.core.flags import Flag, Severity
-from reviewer.engines.artefacts.detector import Detector, Finding
+from reviewer.core.flags import Severity
+from reviewer.engines.artefacts.detector import Finding, ParagraphDetector
 from reviewer.engines.artefacts.detectors._headlines import is_headline
 from reviewer.resources import load_yaml
 
@@ -61,7 +61,7 @@ def third_person(verb: str, irregular: dict[str, str] | None = None) -> str:
     return verb + "s"
 
 
-class HeadlineAgreement(Detector):
+class HeadlineAgreement(ParagraphDetector):
     """Headline verb does not agree with its singular subject ("US military resume")
 
     Suggests the -s form ("resumes"). Collective nouns (government, military) are not
@@ -73,25 +73,22 @@ class HeadlineAgreement(Detector):
     severity = Severity.MAJOR
     confidence = 0.8
 
-    def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+    def check_paragraph(self, paragraph: Paragraph, options: CheckOptions) -> Iterator[Finding]:
+        if not is_headline(paragraph):
+            return
         lex = lexicon()
         british = options.language.lower().startswith("en-gb")
-        for paragraph in document.paragraphs:
-            if not is_headline(document, paragraph):
+        text = paragraph.text
+        for match in _PAIR.finditer(text):
+            noun, verb = match[1], match[2]
+            collective = noun.lower() in lex.collective and not british
+            if not (noun in lex.singular or collective) or verb not in lex.verbs:
                 continue
-            text = paragraph.text
-            for match in _PAIR.finditer(text):
-                noun, verb = match[1], match[2]
-                collective = noun.lower() in lex.collective and not british
-                if not (noun in lex.singular or collective) or verb not in lex.verbs:
-                    continue
-                if _COORDINATION.search(text, 0, match.start()):
-                    continue  # "EU and US agree": a plural, coordinated subject
-                finding = Finding(
-                    match.start(2),
-                    match.end(2),
-                    f"Agreement: “{noun}” is singular, so the verb should be "
-                    f"“{third_person(verb)}”",
-                    (third_person(verb),),
-                )
-                yield self.flag(document, finding, paragraph.start)
+            if _COORDINATION.search(text, 0, match.start()):
+                continue  # "EU and US agree": a plural, coordinated subject
+            yield Finding(
+                match.start(2),
+                match.end(2),
+                f"Agreement: “{noun}” is singular, so the verb should be “{third_person(verb)}”",
+                (third_person(verb),),
+            )
