@@ -12,9 +12,9 @@ from functools import cache
 from typing import Any
 
 from reviewer.core.document import Paragraph
+from reviewer.engines.artefacts.detectors._words import WORD
 from reviewer.resources import load_yaml
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Text ends a sentence: . ! ? … optionally followed by closing quotes or brackets.
 _FINAL = re.compile(r"[.!?…][\"”’')\]]*$|[:;]$")
 
@@ -39,7 +39,7 @@ def has_verb_cue(words: list[str]) -> bool:
 def is_title_like(text: str) -> bool:
     """A short line in title case or without any finite verb: a heading, not a sentence."""
     settings = _settings()
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if len(words) <= settings["always_title_words"]:
         return True
     if len(words) > settings["max_words"]:
@@ -57,5 +57,5 @@ def is_headline(paragraph: Paragraph) -> bool:
     if len(paragraph.sentence_indexes) != 1 or has_final_punctuation(paragraph.text):
         return False
     if paragraph.index == 0:
-        return len(_WORD.findall(paragraph.text)) <= int(_settings()["max_words"])
+        return len(WORD.findall(paragraph.text)) <= int(_settings()["max_words"])
     return is_title_like(paragraph.text)

@@ -1,5 +1,6 @@
-"""Word tokens of a document, computed once and shared by the detectors that need them.
+"""Words as the detectors see them: the shared token patterns, and a document's tokens.
 
+The token patterns live here so that detectors agreeing on what a word is say it once.
 Several detectors (inconsistency, untranslated words) walk every word of the document. On a
 50,000-word document a regex pass plus bookkeeping costs tens of milliseconds, so the result
 for the most recent document is kept and reused while the engine runs its detectors.
@@ -16,6 +17,9 @@ from reviewer.core.document import Document
 
 # Letters, optionally joined by hyphens or apostrophes: "counter-terrorism", "Parliament’s".
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# A word as the verb and context heuristics scan it: an ASCII letter, then any word
+# characters, hyphens and apostrophes ("re-elected", "don’t", "F-16s"); looser than WORD.
+ENGLISH_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _FIRST_WORD = re.compile(r"[^\W\d_]")
 
 

@@ -23,12 +23,12 @@ from reviewer.core.document import Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.artefacts.detector import Finding, SentenceDetector
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD
 from reviewer.engines.artefacts.detectors.fragments import has_verb
 from reviewer.resources import load_yaml
 
 _NAME = r"[A-Z][\w'’-]*"
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)\W*$")
-_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 _CLAUSE_END = re.compile(r"\bthat\b|[,;:“”\"]")
 _DATELINE = r"(?:[A-Z][A-Z .,'’-]+\s[–—-]\s)?"
 
@@ -81,7 +81,7 @@ def _data() -> _Data:
 
 def _is_title_case(text: str) -> bool:
     """Headlines in title case capitalise most words; their capitals mean nothing."""
-    words = _WORDS.findall(text)
+    words = ENGLISH_WORD.findall(text)
     if len(words) < 3:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())

@@ -28,13 +28,13 @@ from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD
 from reviewer.resources import load_yaml, resource_path
 
 _DIRECTORY = ("artefacts", "false_friends")
 _SHARED = "_shared.yaml"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
 _PRONOUN_OBJECT = re.compile(r"\s+(them|it)\b(?![’'-])", re.IGNORECASE)
-_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ans|is|ese|ers|ites)")
 # Words between an object pronoun's verb and its local subject ("the Americans who arrested").
 _CLAUSE_GLUE = frozenset(
@@ -184,7 +184,7 @@ def _antecedent(
     The verb's own subject is skipped ("the Americans who arrested them": not the
     Americans), and a person noun met first means the arrest may be real.
     """
-    tokens: list[str] = _TOKEN.findall(window)[-40:]
+    tokens: list[str] = ENGLISH_WORD.findall(window)[-40:]
     index = len(tokens) - 1
     while index >= 0 and (
         tokens[index].lower() in _CLAUSE_GLUE or tokens[index].lower().endswith("ly")

@@ -26,10 +26,10 @@ from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD
 from reviewer.engines.artefacts.detectors.web_residue import is_web_residue
 from reviewer.resources import load_yaml
 
-_WORD = re.compile(r"[A-Za-z][\w’'-]*")
 _FIRST_WORD = re.compile(r"[^\s,;:.!?]+")
 _INNER_CAPITAL = re.compile(r"[a-z]+[A-Z]")  # iPhone, eBay, mRNA
 _CONTINUES_PREVIOUS = ("?", "!", "”", '"', "’", "'", "…", "...", ":", ";", ",", "-", "–", "—")
@@ -66,7 +66,7 @@ def _lexicon() -> _Lexicon:
 def has_verb(text: str) -> bool:
     """A cheap verb test: a listed verb form or any word ending in -ed."""
     verbs = _lexicon().verbs
-    for word in _WORD.findall(text):
+    for word in ENGLISH_WORD.findall(text):
         lower = word.lower()
         if lower in verbs or (len(lower) > 4 and lower.endswith("ed")):
             return True
@@ -93,7 +93,7 @@ def broken_pieces(document: Document) -> Iterator[_Piece]:
             if not text or is_web_residue(text):
                 continue
             previous = document.sentences[index - 1] if index > 0 else None
-            words = len(_WORD.findall(text))
+            words = len(ENGLISH_WORD.findall(text))
             short_verbless = words <= lexicon.max_fragment_words and not has_verb(text)
             span_start = sentence.start
             if position > 0 and previous is not None:
