@@ -57,6 +57,15 @@ def document_words(document: Document) -> tuple[Word, ...]:
     return words
 
 
+def capitalise(word: str) -> str:
+    """'halted' -> 'Halted': the first letter upper-cased and the rest kept as written.
+
+    Suggestions must keep the case of what they replace, and `str.capitalize` would also
+    lower-case the rest ("e-Mail", "US-led").
+    """
+    return word[:1].upper() + word[1:]
+
+
 def strip_accents(text: str) -> str:
     """'Jiménez' -> 'Jimenez': the key under which diacritic variants meet."""
     decomposed = unicodedata.normalize("NFD", text)

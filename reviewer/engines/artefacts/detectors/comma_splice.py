@@ -23,6 +23,7 @@ from reviewer.core.document import Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.artefacts.detector import Finding, SentenceDetector
+from reviewer.engines.artefacts.detectors._words import capitalise
 from reviewer.resources import load_yaml
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -118,7 +119,7 @@ class CommaSplice(SentenceDetector):
                     f"Comma splice: “{pronoun} {verb}” starts a new main clause; "
                     "use a semicolon or a full stop"
                 ),
-                suggestions=(f"; {pronoun}", f". {pronoun[0].upper()}{pronoun[1:]}"),
+                suggestions=(f"; {pronoun}", f". {capitalise(pronoun)}"),
                 confidence=0.75 if cleft else None,
             )
             return

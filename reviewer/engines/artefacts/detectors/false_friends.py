@@ -28,7 +28,7 @@ from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, capitalise
 from reviewer.resources import load_yaml, resource_path
 
 _DIRECTORY = ("artefacts", "false_friends")
@@ -281,7 +281,7 @@ def _finding(hits: list[_Hit], text: str, start: int, word: str, stated: bool) -
     suggestions: list[str] = []
     for hit in hits:
         for sense in hit.entry.forms[word.lower()]:
-            suggestion = sense[0].upper() + sense[1:] if word[0].isupper() else sense
+            suggestion = capitalise(sense) if word[0].isupper() else sense
             if suggestion not in suggestions:
                 suggestions.append(suggestion)
     confidence = max(hit.entry.confidence for hit in hits)
@@ -291,7 +291,7 @@ def _finding(hits: list[_Hit], text: str, start: int, word: str, stated: bool) -
         lead = f"“{word} {first.pronoun}” (“{first.pronoun}” = the “{first.antecedent}”)"
     if not stated:
         confidence *= _ANY_LANGUAGE_FACTOR
-    why = first.entry.why[0].upper() + first.entry.why[1:]
+    why = capitalise(first.entry.why)
     message = f"{lead}: probably {sources} mistranslated (meaning {first.entry.sense}). {why}."
     return Finding(
         start, end, message, suggestions=tuple(suggestions), confidence=round(confidence, 2)

@@ -26,7 +26,7 @@ from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, capitalise
 from reviewer.engines.artefacts.detectors.web_residue import is_web_residue
 from reviewer.resources import load_yaml
 
@@ -190,6 +190,6 @@ class LowercaseStartDetector(Detector):
                 len(word),
                 f"Sentence starts in lower case (“{word}”): capitalise it, or join it to the"
                 " previous sentence if it belongs there.",
-                suggestions=(word[0].upper() + word[1:],),
+                suggestions=(capitalise(word),),
             )
             yield self.flag(document, finding, offset=piece.sentence.start)

@@ -28,7 +28,12 @@ from reviewer.engines.artefacts.detectors._majority import (
     majority_message,
     minorities,
 )
-from reviewer.engines.artefacts.detectors._words import Word, document_words, strip_accents
+from reviewer.engines.artefacts.detectors._words import (
+    Word,
+    capitalise,
+    document_words,
+    strip_accents,
+)
 from reviewer.resources import load_yaml
 
 NAME_CATEGORY = "Terminology/Inconsistent use"
@@ -38,7 +43,7 @@ SPELLING_CATEGORY = "Fluency/Inconsistency"
 def match_case(found: str, replacement: str) -> str:
     """Give `replacement` the capital of `found` ("Email" -> "E-mail", not "e-mail")."""
     if found[:1].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
+        return capitalise(replacement)
     return replacement
 
 
