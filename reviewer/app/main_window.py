@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QLabel,
     QListView,
@@ -29,6 +30,7 @@ from reviewer.app.check_worker import CheckDispatcher
 from reviewer.app.flag_panel import FlagPanel
 from reviewer.app.languagetool_status import LanguageToolStatusBridge
 from reviewer.app.sentence_delegate import SentenceDelegate
+from reviewer.app.sentence_filter import SentenceFilterModel
 from reviewer.app.sentence_model import SentenceModel
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.options = options or CheckOptions()
         self.engines = engines if engines is not None else _create_available_engines()
         self.model = SentenceModel(self)
+        self.visible_rows = SentenceFilterModel(self.model, self)
         self.dispatcher = CheckDispatcher(self)
         self.dispatcher.engineStarted.connect(self._on_engine_started)
         self.dispatcher.engineFinished.connect(self._on_engine_finished)
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
             self.languagetool_status.changed.connect(self._on_languagetool_status)
         self._build_widgets()
         self._build_menus()
+        self._build_toolbar()
         self.setWindowTitle("MT Reviewer")
         self.resize(1280, 800)
 
@@ -75,7 +79,7 @@ class MainWindow(QMainWindow):
 
         self.sentence_view = QListView()
         self.sentence_view.setObjectName("sentences")
-        self.sentence_view.setModel(self.model)
+        self.sentence_view.setModel(self.visible_rows)
         self.sentence_view.setItemDelegate(SentenceDelegate(self.sentence_view))
         self.sentence_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sentence_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -127,8 +131,41 @@ class MainWindow(QMainWindow):
         )
         go_menu.addAction(self.next_action)
         go_menu.addAction(self.previous_action)
+        view_menu = self.menuBar().addMenu("&View")
+        self.flagged_only_action = self._action(
+            "&Flagged sentences only", QKeySequence("Ctrl+Shift+F"), lambda: None
+        )
+        self.flagged_only_action.setCheckable(True)
+        self.flagged_only_action.setToolTip("Hide sentences without flags (Ctrl+Shift+F)")
+        self.flagged_only_action.toggled.connect(self.set_flagged_only)
+        view_menu.addAction(self.flagged_only_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About MT Reviewer", None, self._about))
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar("Review")
+        toolbar.setObjectName("review-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.open_action, self.recheck_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.previous_action.setIconText("◀ Previous flag")
+        self.next_action.setIconText("Next flag ▶")
+        toolbar.addAction(self.previous_action)
+        toolbar.addAction(self.next_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.flagged_only_action)
+        self.severity_box = QComboBox()
+        self.severity_box.setToolTip("Lowest severity a flagged sentence must have to be shown")
+        for severity in Severity:
+            label = "any severity" if severity is Severity.MINOR else f"{severity} and above"
+            if severity is Severity.CRITICAL:
+                label = "critical only"
+            self.severity_box.addItem(label, severity)
+        self.severity_box.currentIndexChanged.connect(self._on_minimum_severity)
+        self.severity_box.setEnabled(False)
+        toolbar.addWidget(self.severity_box)
 
     def _action(
         self,
@@ -162,7 +199,7 @@ class MainWindow(QMainWindow):
         self.flag_panel.show_nothing()
         self.recheck()
         if document.sentences:
-            self.sentence_view.setCurrentIndex(self.model.index(0, 0))
+            self.select_row(0)
 
     def recheck(self) -> None:
         for engine in self.engines:
@@ -177,16 +214,43 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
+    def current_row(self) -> int:
+        """The selected sentence's index in the document, or -1."""
+        index = self.visible_rows.mapToSource(self.sentence_view.currentIndex())
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        """Select a sentence by its index in the document (if it is visible)."""
+        index = self.visible_rows.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.sentence_view.setCurrentIndex(index)
+            self.sentence_view.scrollTo(index)
+
     def go_to_flagged(self, step: int) -> None:
-        """Move the selection to the next (or previous) sentence that has flags."""
+        """Move the selection to the next (or previous) visible sentence that has flags."""
         rows = self.model.rowCount()
-        current = self.sentence_view.currentIndex().row()
-        row = current
+        row = self.current_row()
         for _ in range(rows):
-            row = (row + step) % rows if rows else 0
-            if self.model.flags_for_row(row):
-                self.sentence_view.setCurrentIndex(self.model.index(row, 0))
+            row = (row + step) % rows
+            visible = self.visible_rows.mapFromSource(self.model.index(row, 0)).isValid()
+            if visible and self.model.flags_for_row(row):
+                self.select_row(row)
                 return
+
+    def set_flagged_only(self, value: bool) -> None:
+        """Hide (or show again) the sentences without flags; keep the selection if visible."""
+        row = self.current_row()
+        self.visible_rows.set_flagged_only(value)
+        self.severity_box.setEnabled(value)
+        if self.flagged_only_action.isChecked() != value:
+            self.flagged_only_action.setChecked(value)
+        if row >= 0:
+            self.select_row(row)
+        self._on_selection()
+
+    def _on_minimum_severity(self, position: int) -> None:
+        self.visible_rows.set_minimum_severity(Severity(self.severity_box.itemData(position)))
+        self._on_selection()
 
     def _on_languagetool_status(self, description: str) -> None:
         state = self.engine_states.get("languagetool", "")
@@ -217,12 +281,12 @@ class MainWindow(QMainWindow):
         self._on_selection()
 
     def _on_selection(self, *_: QItemSelection) -> None:
-        index: QModelIndex = self.sentence_view.currentIndex()
-        if not index.isValid():
+        row = self.current_row()
+        if row < 0:
             self.flag_panel.show_nothing()
             return
-        sentence = self.model.document.sentences[index.row()]
-        self.flag_panel.show_sentence(sentence, self.model.flags_for_row(index.row()))
+        sentence = self.model.document.sentences[row]
+        self.flag_panel.show_sentence(sentence, self.model.flags_for_row(row))
 
     def _update_summary(self) -> None:
         document = self.model.document
