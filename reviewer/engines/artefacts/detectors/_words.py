@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from threading import Lock
+
+from wordfreq import zipf_frequency
 
 from reviewer.core.document import Document
 
@@ -55,6 +58,16 @@ def document_words(document: Document) -> tuple[Word, ...]:
     with _cache_lock:
         _cache = (document, words)
     return words
+
+
+@lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """English Zipf frequency (0 for unknown words), cached per word.
+
+    wordfreq tokenises its argument on every call; the untranslated-word and name checks
+    ask about the same words again and again.
+    """
+    return float(zipf_frequency(word, "en"))
 
 
 def capitalise(word: str) -> str:

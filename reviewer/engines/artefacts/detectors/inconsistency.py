@@ -13,10 +13,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
-
-from wordfreq import zipf_frequency
 
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
@@ -32,6 +30,7 @@ from reviewer.engines.artefacts.detectors._words import (
     Word,
     capitalise,
     document_words,
+    english_zipf,
     strip_accents,
 )
 from reviewer.resources import load_yaml
@@ -266,9 +265,8 @@ def _name_settings() -> tuple[int, float, tuple[frozenset[str], ...], frozenset[
     return int(data["min_length"]), float(data["common_word_zipf"]), sets, known
 
 
-@lru_cache(maxsize=16384)
 def _is_common_english(word: str, threshold: float) -> bool:
-    return bool(zipf_frequency(word.lower(), "en") >= threshold)
+    return english_zipf(word.lower()) >= threshold
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

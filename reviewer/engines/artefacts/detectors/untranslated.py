@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from wordfreq import get_frequency_dict, zipf_frequency
+from wordfreq import get_frequency_dict
 
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import WORD, Word, document_words
+from reviewer.engines.artefacts.detectors._words import WORD, Word, document_words, english_zipf
 from reviewer.resources import load_yaml
 
 # A quotation of at most three words: a term cited on purpose ("known locally as “hawala”").
@@ -103,12 +103,6 @@ def common_words(language: str) -> dict[str, float]:
         for word, frequency in get_frequency_dict(language).items()
         if frequency > 0 and math.log10(frequency) + 9 >= floor
     }
-
-
-@lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """English Zipf frequency (0 for unknown words), cached per word."""
-    return float(zipf_frequency(word, "en"))
 
 
 def foreign_language(word: str, languages: tuple[str, ...]) -> tuple[str, float] | None:
