@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from reviewer.core.document import Paragraph
-from reviewer.engines.artefacts.detectors._words import WORD
+from reviewer.engines.artefacts.detectors._words import WORD, is_regular_past
 from reviewer.resources import load_yaml
 
 # Text ends a sentence: . ! ? … optionally followed by closing quotes or brackets.
@@ -33,7 +33,7 @@ def has_final_punctuation(text: str) -> bool:
 def has_verb_cue(words: list[str]) -> bool:
     """True when a word marks a finite verb: an auxiliary, a listed verb, a regular past."""
     cues = _settings()["verb_cues"]
-    return any(w.lower() in cues or (len(w) >= 5 and w.endswith("ed")) for w in words)
+    return any(w.lower() in cues or is_regular_past(w) for w in words)
 
 
 def is_title_like(text: str) -> bool:

@@ -70,6 +70,16 @@ def english_zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+def is_regular_past(word: str) -> bool:
+    """'refused', 'arrested': a word that looks like a regular past tense or participle.
+
+    The cheap verb test shared by the fragment, headline and comma-splice checks, which
+    cannot list every verb; five letters at least, so that "red", "bed" and "shed" are not
+    verbs. Case-sensitive: callers lower-case first where they want "REFUSED" to count.
+    """
+    return len(word) >= 5 and word.endswith("ed")
+
+
 def capitalise(word: str) -> str:
     """'halted' -> 'Halted': the first letter upper-cased and the rest kept as written.
 

@@ -23,7 +23,7 @@ from reviewer.core.document import Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.artefacts.detector import Finding, SentenceDetector
-from reviewer.engines.artefacts.detectors._words import capitalise
+from reviewer.engines.artefacts.detectors._words import capitalise, is_regular_past
 from reviewer.resources import load_yaml
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -75,7 +75,7 @@ def _left_is_main_clause(words: list[str], lex: SpliceLexicon) -> bool:
             return False
     if lowered[0] in lex.prepositions:
         return any(a in lex.pronouns and b in lex.finite_verbs for a, b in pairwise(lowered))
-    return any(w in lex.finite_verbs or (len(w) >= 5 and w.endswith("ed")) for w in lowered)
+    return any(w in lex.finite_verbs or is_regular_past(w) for w in lowered)
 
 
 class CommaSplice(SentenceDetector):

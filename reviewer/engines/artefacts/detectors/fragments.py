@@ -26,7 +26,7 @@ from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, capitalise
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, capitalise, is_regular_past
 from reviewer.engines.artefacts.detectors.web_residue import is_web_residue
 from reviewer.resources import load_yaml
 
@@ -68,7 +68,7 @@ def has_verb(text: str) -> bool:
     verbs = _lexicon().verbs
     for word in ENGLISH_WORD.findall(text):
         lower = word.lower()
-        if lower in verbs or (len(lower) > 4 and lower.endswith("ed")):
+        if lower in verbs or is_regular_past(lower):
             return True
     return False
 
