@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from reviewer.core.document import Paragraph
-from reviewer.engines.artefacts.detectors._words import WORD, is_regular_past
+from reviewer.engines.artefacts.detectors._words import WORD, is_regular_past, word_set
 from reviewer.resources import load_yaml
 
 # Text ends a sentence: . ! ? … optionally followed by closing quotes or brackets.
@@ -22,7 +22,7 @@ _FINAL = re.compile(r"[.!?…][\"”’')\]]*$|[:;]$")
 @cache
 def _settings() -> dict[str, Any]:
     data: dict[str, Any] = load_yaml("artefacts", "headlines.yaml")
-    return data | {"verb_cues": frozenset(data["verb_cues"])}
+    return data | {"verb_cues": word_set(data["verb_cues"])}
 
 
 def has_final_punctuation(text: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from threading import Lock
@@ -68,6 +69,17 @@ def english_zipf(word: str) -> float:
     ask about the same words again and again.
     """
     return float(zipf_frequency(word, "en"))
+
+
+def word_set(items: Iterable[object], *, lower: bool = False) -> frozenset[str]:
+    """A word list from a YAML file as a set of strings, lower-cased on request.
+
+    Linguists edit the lists; `str` keeps a bare number such as `- 2020` a word, and `lower`
+    is for lists compared with lower-cased tokens.
+    """
+    if lower:
+        return frozenset(str(item).lower() for item in items)
+    return frozenset(str(item) for item in items)
 
 
 def is_regular_past(word: str) -> bool:

@@ -23,7 +23,7 @@ from reviewer.core.document import Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.artefacts.detector import Finding, SentenceDetector
-from reviewer.engines.artefacts.detectors._words import capitalise, is_regular_past
+from reviewer.engines.artefacts.detectors._words import capitalise, is_regular_past, word_set
 from reviewer.resources import load_yaml
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -49,12 +49,12 @@ def lexicon() -> SpliceLexicon:
     """Load the word lists once."""
     data: dict[str, Any] = load_yaml("artefacts", "comma_splice.yaml")
     return SpliceLexicon(
-        pronouns=frozenset(data["pronouns"]),
-        finite_verbs=frozenset(data["finite_verbs"]),
-        reporting=frozenset(data["reporting_participles"]),
-        parenthetical=frozenset(data["parenthetical_followers"]),
-        subordinators=frozenset(data["subordinators"]),
-        prepositions=frozenset(data["prepositions"]),
+        pronouns=word_set(data["pronouns"]),
+        finite_verbs=word_set(data["finite_verbs"]),
+        reporting=word_set(data["reporting_participles"]),
+        parenthetical=word_set(data["parenthetical_followers"]),
+        subordinators=word_set(data["subordinators"]),
+        prepositions=word_set(data["prepositions"]),
         min_left_words=int(data["min_left_words"]),
     )
 

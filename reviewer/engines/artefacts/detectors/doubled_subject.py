@@ -23,7 +23,7 @@ from reviewer.core.document import Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.artefacts.detector import Finding, SentenceDetector
-from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, word_set
 from reviewer.engines.artefacts.detectors.fragments import has_verb
 from reviewer.resources import load_yaml
 
@@ -71,11 +71,11 @@ def _data() -> _Data:
             rf"(?<=[a-z,] )(?P<word>{capitals}|The|This|These|Those|His|Her|Their|Its|Our)"
             rf"(?=\s+[a-z])"
         ),
-        surname_titles=frozenset(str(w).lower() for w in raw["surname_titles"]),
-        chinese_surnames=frozenset(str(w) for w in raw["chinese_surnames"]),
-        not_subjects=frozenset(str(w) for w in raw["not_subjects"]),
-        prepositions=frozenset(str(w).lower() for w in raw["prepositions"]),
-        title_openers=frozenset(str(w).lower() for w in raw["title_openers"]),
+        surname_titles=word_set(raw["surname_titles"], lower=True),
+        chinese_surnames=word_set(raw["chinese_surnames"]),
+        not_subjects=word_set(raw["not_subjects"]),
+        prepositions=word_set(raw["prepositions"], lower=True),
+        title_openers=word_set(raw["title_openers"], lower=True),
     )
 
 

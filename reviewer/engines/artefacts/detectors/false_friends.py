@@ -28,7 +28,7 @@ from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, capitalise
+from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, capitalise, word_set
 from reviewer.resources import load_yaml, resource_path
 
 _DIRECTORY = ("artefacts", "false_friends")
@@ -89,7 +89,7 @@ def available_languages() -> tuple[str, ...]:
 def _shared() -> tuple[dict[str, str], dict[str, frozenset[str]]]:
     data = load_yaml(*_DIRECTORY, _SHARED)
     macros = {str(k): str(v) for k, v in data["macros"].items()}
-    lists = {str(k): frozenset(str(w) for w in v) for k, v in data["lists"].items()}
+    lists = {str(k): word_set(v) for k, v in data["lists"].items()}
     return macros, lists
 
 

@@ -21,6 +21,7 @@ from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
 from reviewer.engines.artefacts.detectors._majority import Minority, Occurrence, minorities, times
+from reviewer.engines.artefacts.detectors._words import word_set
 from reviewer.resources import load_yaml
 
 
@@ -202,7 +203,7 @@ class NumberFormatInconsistency(Detector):
 
     def _separators(self, document: Document) -> Iterator[Flag]:
         text = document.text
-        decimal_words = frozenset(_data()["decimal_context_words"])
+        decimal_words = word_set(_data()["decimal_context_words"])
         renderings = []
         for style, pattern in _GROUPED.items():
             for match in pattern.finditer(text):

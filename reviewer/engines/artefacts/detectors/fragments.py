@@ -26,7 +26,12 @@ from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import ENGLISH_WORD, capitalise, is_regular_past
+from reviewer.engines.artefacts.detectors._words import (
+    ENGLISH_WORD,
+    capitalise,
+    is_regular_past,
+    word_set,
+)
 from reviewer.engines.artefacts.detectors.web_residue import is_web_residue
 from reviewer.resources import load_yaml
 
@@ -56,8 +61,8 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = load_yaml("artefacts", "fragments.yaml")
     return _Lexicon(
-        verbs=frozenset(str(v).lower() for v in data["verbs"]),
-        lowercase_starts=frozenset(str(w) for w in data["lowercase_starts"]),
+        verbs=word_set(data["verbs"], lower=True),
+        lowercase_starts=word_set(data["lowercase_starts"]),
         list_markers=tuple(str(m) for m in data["list_markers"]),
         max_fragment_words=int(data["max_fragment_words"]),
     )

@@ -20,6 +20,7 @@ from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.artefacts.detector import Finding, ParagraphDetector
 from reviewer.engines.artefacts.detectors._headlines import is_headline
+from reviewer.engines.artefacts.detectors._words import word_set
 from reviewer.resources import load_yaml
 
 # A word and (in a look-ahead, so that pairs overlap) the lower-case word after it.
@@ -42,9 +43,9 @@ def lexicon() -> AgreementLexicon:
     """Load the word lists once (nouns compared in lower case, names as written)."""
     data: dict[str, Any] = load_yaml("artefacts", "headline_agreement.yaml")
     return AgreementLexicon(
-        singular=frozenset(data["singular"]),
-        collective=frozenset(str(n).lower() for n in data["collective"]),
-        verbs=frozenset(data["verbs"]),
+        singular=word_set(data["singular"]),
+        collective=word_set(data["collective"], lower=True),
+        verbs=word_set(data["verbs"]),
         irregular={str(k): str(v) for k, v in data["irregular"].items()},
     )
 

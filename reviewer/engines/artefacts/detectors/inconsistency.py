@@ -32,6 +32,7 @@ from reviewer.engines.artefacts.detectors._words import (
     document_words,
     english_zipf,
     strip_accents,
+    word_set,
 )
 from reviewer.resources import load_yaml
 
@@ -188,7 +189,7 @@ def _known_forms() -> frozenset[str]:
 @cache
 def _compound_data() -> tuple[frozenset[str], frozenset[str]]:
     data: dict[str, Any] = load_yaml("artefacts", "compounds.yaml")
-    return frozenset(data["spaced_prefixes"]), frozenset(data["exceptions"])
+    return word_set(data["spaced_prefixes"]), word_set(data["exceptions"])
 
 
 def _is_plain(word: str) -> bool:

@@ -15,6 +15,7 @@ from reviewer.core.document import Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
 from reviewer.engines.artefacts.detector import Finding, SentenceDetector
+from reviewer.engines.artefacts.detectors._words import word_set
 from reviewer.resources import load_yaml
 
 # A word, blanks only, the same word again (case-insensitive; \b keeps "in inside" apart).
@@ -24,9 +25,7 @@ _DOUBLE = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
 @cache
 def allowed_doubles() -> frozenset[str]:
     """Words that may legitimately be doubled (lower case)."""
-    return frozenset(
-        str(w).lower() for w in load_yaml("artefacts", "repeated_words.yaml")["allowed_doubles"]
-    )
+    return word_set(load_yaml("artefacts", "repeated_words.yaml")["allowed_doubles"], lower=True)
 
 
 class RepeatedWord(SentenceDetector):

@@ -30,7 +30,13 @@ from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._words import WORD, Word, document_words, english_zipf
+from reviewer.engines.artefacts.detectors._words import (
+    WORD,
+    Word,
+    document_words,
+    english_zipf,
+    word_set,
+)
 from reviewer.resources import load_yaml
 
 # A quotation of at most three words: a term cited on purpose ("known locally as “hawala”").
@@ -87,9 +93,9 @@ def settings() -> UntranslatedSettings:
         min_gap=float(thresholds["min_gap"]),
         min_length=int(data["min_length"]),
         min_initial=float(data["min_initial_zipf"]),
-        allowed_words=frozenset(str(w).lower() for w in data["allowed_words"]),
+        allowed_words=word_set(data["allowed_words"], lower=True),
         allowed_phrases=tuple(str(p).lower() for p in data["allowed_phrases"]),
-        particles=frozenset(str(p).lower() for p in data["name_particles"]),
+        particles=word_set(data["name_particles"], lower=True),
         phrases=phrases,
     )
 
