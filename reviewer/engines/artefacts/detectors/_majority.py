@@ -61,17 +61,20 @@ def times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
+def elsewhere(minority: Minority) -> str:
+    """How often the majority occurs, or that it won a tie: the end of every message.
+
+    '5 times elsewhere', or 'elsewhere (each twice; the first one used wins)' so the reviewer
+    knows the choice was arbitrary.
+    """
+    if minority.tie:
+        return f"elsewhere (each {times(minority.count)}; the first one used wins)"
+    return f"{times(minority.majority_count)} elsewhere"
+
+
 def majority_message(what: str, found: str, majority: str, minority: Minority) -> str:
     """The message of an inconsistency flag, e.g. 'Inconsistent name: “U.S.” here, “US” ...'.
 
     `found` and `majority` are the texts to show (a stem group shows whole words).
     """
-    if minority.tie:
-        return (
-            f"Inconsistent {what}: “{found}” here, “{majority}” elsewhere "
-            f"(each {times(minority.count)}; the first one used wins)"
-        )
-    return (
-        f"Inconsistent {what}: “{found}” here, “{majority}” "
-        f"{times(minority.majority_count)} elsewhere"
-    )
+    return f"Inconsistent {what}: “{found}” here, “{majority}” {elsewhere(minority)}"

@@ -20,7 +20,12 @@ from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
-from reviewer.engines.artefacts.detectors._majority import Minority, Occurrence, minorities, times
+from reviewer.engines.artefacts.detectors._majority import (
+    Minority,
+    Occurrence,
+    elsewhere,
+    minorities,
+)
 from reviewer.engines.artefacts.detectors._words import word_set
 from reviewer.resources import load_yaml
 
@@ -100,14 +105,7 @@ def _render_date(style: str, parts: tuple[str, ...]) -> str | None:
 
 def _style_message(what: str, found: str, minority: Minority, describe: dict[str, str]) -> str:
     majority = describe.get(minority.majority, minority.majority)
-    if minority.tie:
-        return (
-            f"Mixed {what}: “{found}” here, {majority} style elsewhere "
-            f"(each {times(minority.count)}; the first one used wins)"
-        )
-    return (
-        f"Mixed {what}: “{found}” here, {majority} style {times(minority.majority_count)} elsewhere"
-    )
+    return f"Mixed {what}: “{found}” here, {majority} style {elsewhere(minority)}"
 
 
 def _report(
