@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.doubled_subject import (
     DoubledSubjectDetector,
     StrayCapitalDetector,
 )
+from tests.engines.artefacts.helpers import run
 
 
 def flags_for(text: str) -> list[Flag]:
-    document = Document.from_text(text)
-    options = CheckOptions()
-    flags = [
-        *DoubledSubjectDetector().detect(document, options),
-        *StrayCapitalDetector().detect(document, options),
-    ]
-    for flag in flags:
-        assert flag.text == document.text[flag.start : flag.end]
-    return flags
+    return run(text, DoubledSubjectDetector(), StrayCapitalDetector())[1]
 
 
 PASSES = [

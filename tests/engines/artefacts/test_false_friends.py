@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.false_friends import (
@@ -12,16 +11,12 @@ from reviewer.engines.artefacts.detectors.false_friends import (
     available_languages,
 )
 from reviewer.resources import load_yaml
+from tests.engines.artefacts.helpers import run
 
 
 def flags_for(text: str, source_language: str | None = "es") -> list[Flag]:
-    document = Document.from_text(text)
-    flags = list(
-        FalseFriendDetector().detect(document, CheckOptions(source_language=source_language))
-    )
-    for flag in flags:
-        assert flag.text == document.text[flag.start : flag.end]
-    return flags
+    options = CheckOptions(source_language=source_language)
+    return run(text, FalseFriendDetector(), options=options)[1]
 
 
 # (source language, text) that must stay clean: right senses and near misses.

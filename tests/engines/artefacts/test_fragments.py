@@ -5,26 +5,18 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.fragments import (
     FragmentDetector,
     LowercaseStartDetector,
 )
+from tests.engines.artefacts.helpers import run
 
 HEADLINE = "Storm closes ports along the northern coast\n\n"
 
 
 def flags_for(text: str) -> tuple[Document, list[Flag]]:
-    document = Document.from_text(text)
-    options = CheckOptions()
-    flags = [
-        *FragmentDetector().detect(document, options),
-        *LowercaseStartDetector().detect(document, options),
-    ]
-    for flag in flags:
-        assert flag.text == document.text[flag.start : flag.end]
-    return document, flags
+    return run(text, FragmentDetector(), LowercaseStartDetector())
 
 
 PASSES = [

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.final_punctuation import MissingFinalPunctuation
+from tests.engines.artefacts.helpers import run
 
 HEADLINE = "Council approves new budget\n\n"
 
 
 def flags_of(text: str) -> list[Flag]:
-    document = Document.from_text(text)
-    flags = list(MissingFinalPunctuation().detect(document, CheckOptions()))
-    for flag in flags:
-        assert flag.text == document.text[flag.start : flag.end]
-    return flags
+    return run(text, MissingFinalPunctuation())[1]
 
 
 POSITIVE = [

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.headline_agreement import (
     HeadlineAgreement,
     third_person,
 )
+from tests.engines.artefacts.helpers import run
 
 BODY = "\n\nThe story follows here, and it is written in full sentences."
 
 
 def flags_of(text: str, options: CheckOptions | None = None) -> list[Flag]:
-    document = Document.from_text(text)
-    flags = list(HeadlineAgreement().detect(document, options or CheckOptions()))
-    for flag in flags:
-        assert flag.text == document.text[flag.start : flag.end]
-    return flags
+    return run(text, HeadlineAgreement(), options=options)[1]
 
 
 POSITIVE = [

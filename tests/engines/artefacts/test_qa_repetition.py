@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.repetition import RepeatedWord
+from tests.engines.artefacts.helpers import run
 
 
 def flags_of(text: str) -> list[Flag]:
-    document = Document.from_text(text)
-    flags = list(RepeatedWord().detect(document, CheckOptions()))
-    for flag in flags:
-        assert flag.text == document.text[flag.start : flag.end]
-    return flags
+    return run(text, RepeatedWord())[1]
 
 
 POSITIVE = [

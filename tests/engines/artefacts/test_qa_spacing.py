@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detector import Detector
 from reviewer.engines.artefacts.detectors.spacing import (
@@ -13,14 +11,11 @@ from reviewer.engines.artefacts.detectors.spacing import (
     MissingSpaceAfterPunctuation,
     SpaceBeforePunctuation,
 )
+from tests.engines.artefacts.helpers import run
 
 
 def flags_of(detector: Detector, text: str) -> list[Flag]:
-    document = Document.from_text(text)
-    flags = list(detector.detect(document, CheckOptions()))
-    for flag in flags:
-        assert flag.text == document.text[flag.start : flag.end]
-    return flags
+    return run(text, detector)[1]
 
 
 def applied(text: str, flag: Flag) -> str:

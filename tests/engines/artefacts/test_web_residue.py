@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.web_residue import WebResidueDetector
+from tests.engines.artefacts.helpers import run
 
 
 def flags_for(text: str) -> tuple[Document, list[Flag]]:
-    document = Document.from_text(text)
-    return document, list(WebResidueDetector().detect(document, CheckOptions()))
+    return run(text, WebResidueDetector())
 
 
 ARTICLE = "The council approved the budget on Thursday after a long session.\n\n"
