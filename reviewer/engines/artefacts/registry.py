@@ -11,9 +11,7 @@ from functools import cache
 from importlib import import_module
 
 from reviewer.engines.artefacts import detectors as detectors_package
-from reviewer.engines.artefacts.detector import Detector, ParagraphDetector, SentenceDetector
-
-_BASES = {Detector, ParagraphDetector, SentenceDetector}
+from reviewer.engines.artefacts.detector import Detector
 
 
 @cache
@@ -23,10 +21,10 @@ def detector_classes() -> tuple[type[Detector], ...]:
     for module_info in pkgutil.iter_modules(detectors_package.__path__):
         module = import_module(f"{detectors_package.__name__}.{module_info.name}")
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if cls in _BASES or not issubclass(cls, Detector) or inspect.isabstract(cls):
-                continue
+            if not issubclass(cls, Detector) or inspect.isabstract(cls):
+                continue  # the base classes are abstract: only finished detectors count
             if cls.__module__ != module.__name__:
-                continue
+                continue  # imported from elsewhere: registered where it is defined
             if cls.rule_id in found and found[cls.rule_id] is not cls:
                 raise RuntimeError(f"duplicate artefact rule id {cls.rule_id}")
             found[cls.rule_id] = cls
