@@ -132,7 +132,8 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
         before = text[: match.start()]
         if before and not before.endswith((" ", "“", '"')):
             continue
-        if _word_before_phrase(text, match.start()) in data.prepositions | data.title_openers:
+        word_before = _word_before_phrase(text, match.start())
+        if word_before in data.prepositions or word_before in data.title_openers:
             continue  # "In Washington He ...", "by the United Nations It", "the film Us They"
         if before.rstrip().endswith(("“", '"', ":")):
             continue
@@ -191,7 +192,7 @@ class StrayCapitalDetector(SentenceDetector):
         data = _data()
         if _is_title_case(text):
             return
-        doubled = [(f.start, f.end) for f in doubled_subjects(text)]
+        doubled: list[tuple[int, int]] | None = None  # computed only if a capital turns up
         for match in data.stray_capital.finditer(text):
             word = match["word"]
             previous = _previous_word(text, match.start())
@@ -201,6 +202,8 @@ class StrayCapitalDetector(SentenceDetector):
                 continue  # "the film It Follows", "plan A", "vice premier He"
             if word == "He" and previous.lower() in data.surname_titles:
                 continue
+            if doubled is None:
+                doubled = [(f.start, f.end) for f in doubled_subjects(text)]
             if any(start <= match.start() < end for start, end in doubled):
                 continue
             yield Finding(
