@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from reviewer import __version__
 from reviewer.core.errors import ReviewerError
+from reviewer.shutdown import exit_on_stop_signals
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -29,6 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in _SUBCOMMANDS:
+            if argv is None:  # a real process, not a call from tests or other code
+                exit_on_stop_signals()
             return _run_subcommand(args)
         return _run_gui(args)
     except ReviewerError as exc:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reviewer.app.display_check import ensure_display_available
 from reviewer.app.main_window import MainWindow
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
+from reviewer.shutdown import call_on_stop_signals
+
+_SIGNAL_POLL_MS = 250
 
 
 def run_app(path: str | None, language: str = "en-US") -> int:
@@ -23,6 +27,10 @@ def run_app(path: str | None, language: str = "en-US") -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer")
     app.setOrganizationName("MT Reviewer")
+    call_on_stop_signals(app.quit)
+    wake_python = QTimer(app)  # lets Python run its signal handlers during Qt's event loop
+    wake_python.timeout.connect(lambda: None)
+    wake_python.start(_SIGNAL_POLL_MS)
     window = MainWindow(options=CheckOptions(language=language))
     window.show()
     if document is not None:
