@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.sentence_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.sentence_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.sentence_view.setUniformItemSizes(False)
+        self.sentence_view.setLayoutMode(QListView.LayoutMode.Batched)  # long articles
+        self.sentence_view.setBatchSize(200)
         self.sentence_view.setWordWrap(True)
         self.sentence_view.selectionModel().selectionChanged.connect(self._on_selection)
 

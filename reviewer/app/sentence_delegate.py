@@ -7,7 +7,7 @@ new paragraph get extra space above them, so the article's shape stays visible.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -27,6 +27,10 @@ from reviewer.core.flags import Flag
 
 class SentenceDelegate(QStyledItemDelegate):
     """Renders sentences with severity-coloured wavy underlines under flagged spans."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[tuple[str, int, str], int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         sentence: Sentence | None = index.data(SentenceRole)
@@ -69,9 +73,15 @@ class SentenceDelegate(QStyledItemDelegate):
         if sentence is None:
             return QSize(0, 0)
         width = option.rect.width() or 600
-        document = self._text_document(sentence, index.data(FlagsRole) or [], option, width)
-        height = int(document.size().height()) + 2 * theme.ROW_PADDING + self._gap(index, sentence)
-        return QSize(width, height)
+        # Laying out text is the costly part of opening a long article, and a row's height
+        # depends only on its text, font and width (underlines and tints do not change it).
+        key = (sentence.text, width, option.font.key())
+        text_height = self._heights.get(key)
+        if text_height is None:
+            document = self._text_document(sentence, [], option, width)
+            text_height = int(document.size().height())
+            self._heights[key] = text_height
+        return QSize(width, text_height + 2 * theme.ROW_PADDING + self._gap(index, sentence))
 
     @staticmethod
     def _gap(index: ModelIndex, sentence: Sentence) -> int:
