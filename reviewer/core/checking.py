@@ -55,23 +55,35 @@ def run_engine(engine: Engine, document: Document, options: CheckOptions) -> Eng
 
 
 def merge_flags(flags: Iterable[Flag]) -> list[Flag]:
-    """Drop cross-engine duplicates and sort by position."""
+    """Drop cross-engine duplicates and sort by position.
+
+    A sweep in document order: only flags still open at the current position (`active`)
+    can overlap it, so long documents with thousands of flags merge in linear time.
+    """
     ordered = sorted(flags, key=lambda f: (f.start, f.end, -f.severity.rank, f.engine, f.rule))
     kept: list[Flag] = []
+    active: list[int] = []  # indexes into `kept` of flags that may overlap what follows
     for flag in ordered:
+        active = [i for i in active if _may_overlap_from(kept[i], flag.start)]
         twin_index = next(
             (
                 i
-                for i in range(len(kept) - 1, -1, -1)
+                for i in reversed(active)
                 if kept[i].engine != flag.engine and _same_problem(kept[i], flag)
             ),
             None,
         )
         if twin_index is None:
             kept.append(flag)
+            active.append(len(kept) - 1)
             continue
         kept[twin_index] = _stronger_with_note(kept[twin_index], flag)
     return kept
+
+
+def _may_overlap_from(flag: Flag, position: int) -> bool:
+    """Whether `flag` can overlap a flag starting at `position` (flags come sorted by start)."""
+    return flag.end > position or flag.start == flag.end == position
 
 
 def _same_problem(a: Flag, b: Flag) -> bool:

@@ -12,6 +12,7 @@ import hashlib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from reviewer.core.segmentation import Span, paragraph_spans, sentence_spans
@@ -90,10 +91,14 @@ class Document:
         """Read and segment a text file ('-' reads standard input)."""
         return cls.from_text(read_text_file(path), path=str(path), language=language)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        """Sentence starts in order, for bisecting (flags are mapped to sentences often)."""
+        return [sentence.start for sentence in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence | None:
         """Return the sentence containing `offset`, or None when it falls between sentences."""
-        starts = [s.start for s in self.sentences]
-        position = bisect_right(starts, offset) - 1
+        position = bisect_right(self._sentence_starts, offset) - 1
         if position < 0:
             return None
         sentence = self.sentences[position]

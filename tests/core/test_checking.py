@@ -99,3 +99,50 @@ def test_a_flag_inside_a_span_with_a_rewrite_is_kept() -> None:
     doubled = make_flag("artefacts", 0, 7, category="Fluency/Grammar", suggestions=("The",))
     spelling = make_flag("languagetool", 0, 3, category="Fluency/Spelling", suggestions=("Teh",))
     assert len(merge_flags([doubled, spelling])) == 2
+
+
+def test_sweep_merge_matches_comparing_every_pair() -> None:
+    """The linear sweep must merge exactly what an all-pairs comparison merges."""
+    import random
+
+    from reviewer.core import checking
+
+    def all_pairs(flags: list[Flag]) -> list[Flag]:
+        ordered = sorted(flags, key=lambda f: (f.start, f.end, -f.severity.rank, f.engine, f.rule))
+        kept: list[Flag] = []
+        for flag in ordered:
+            twin = next(
+                (
+                    i
+                    for i in range(len(kept) - 1, -1, -1)
+                    if kept[i].engine != flag.engine and checking._same_problem(kept[i], flag)
+                ),
+                None,
+            )
+            if twin is None:
+                kept.append(flag)
+            else:
+                kept[twin] = checking._stronger_with_note(kept[twin], flag)
+        return kept
+
+    text = "x" * 400
+    generator = random.Random(7)
+    for _ in range(200):
+        flags = []
+        for _ in range(generator.randint(0, 25)):
+            start = generator.randint(0, 380)
+            end = start + generator.choice([0, 1, 3, 8, 20])
+            flags.append(
+                Flag(
+                    start,
+                    end,
+                    text[start:end],
+                    generator.choice(["A", "B"]),
+                    generator.choice(["languagetool", "artefacts"]),
+                    generator.choice(["Fluency/Grammar", "Fluency/Spelling", "Other"]),
+                    generator.choice(list(Severity)),
+                    "m",
+                    suggestions=generator.choice([(), ("",), ("fix",)]),
+                )
+            )
+        assert merge_flags(flags) == all_pairs(flags)
