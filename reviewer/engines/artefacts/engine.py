@@ -23,9 +23,13 @@ class ArtefactsEngine:
         for detector in self.detectors:
             if detector.rule_id in options.disabled_rules:
                 continue
-            if detector.category in options.disabled_categories:
+            if _category_disabled(detector.category, options.disabled_categories):
                 continue
-            flags.extend(detector.detect(document, options))
+            flags.extend(
+                flag
+                for flag in detector.detect(document, options)
+                if not _category_disabled(flag.category, options.disabled_categories)
+            )
         flags.sort(key=lambda f: (f.start, f.end, f.rule))
         return EngineReport(
             name=self.name, status=EngineStatus.OK, version=__version__, flags=flags
@@ -33,3 +37,9 @@ class ArtefactsEngine:
 
     def close(self) -> None:
         """Nothing to release: detectors hold only immutable data."""
+
+
+def _category_disabled(category: str, disabled: frozenset[str]) -> bool:
+    """An MQM category is off when it, or its dimension ("Fluency" for "Fluency/Grammar"),
+    was disabled; a detector may report findings in several categories."""
+    return category in disabled or category.split("/", maxsplit=1)[0] in disabled
