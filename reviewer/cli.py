@@ -49,7 +49,9 @@ def _run_gui(args: list[str]) -> int:
         + " (see `reviewer SUBCOMMAND --help`).",
     )
     parser.add_argument("file", nargs="?", help="text file to open")
-    parser.add_argument("--language", default="en-US", help="variant of English (default en-US)")
+    parser.add_argument(
+        "--language", default=None, help="variant of English (default: your preferences, en-US)"
+    )
     parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
     options = parser.parse_args(args)
     from reviewer.app.main import run_app

@@ -26,3 +26,13 @@ def seed_path() -> Path:
 @pytest.fixture(scope="session")
 def seed_document() -> Document:
     return Document.from_file(SEED)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep tests away from the developer's own preferences (QSettings INI files)."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Signal
 
 from reviewer.core.errors import ConfigurationError
 from reviewer.engines.languagetool.server import ServerManager, ServerStatus, describe_status
-from reviewer.engines.languagetool.settings import configured_url
 
 
 class LanguageToolStatusBridge(QObject):
@@ -23,13 +22,18 @@ class LanguageToolStatusBridge(QObject):
     changed = Signal(str)
     _status = Signal(object)
 
-    def __init__(self, server: ServerManager | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        server: ServerManager | None,
+        remote_url: Callable[[], str | None],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._remove: Callable[[], None] | None = None
         self._status.connect(self._on_status)
         self.server = server
         try:
-            remote = configured_url()
+            remote = remote_url()
         except ConfigurationError as exc:
             self.description = f"failed: {exc}"
             return

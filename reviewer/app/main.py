@@ -10,19 +10,18 @@ from PySide6.QtWidgets import QApplication
 from reviewer.app.display_check import ensure_display_available
 from reviewer.app.main_window import MainWindow
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions
 from reviewer.shutdown import call_on_stop_signals
 
 _SIGNAL_POLL_MS = 250
 
 
-def run_app(path: str | None, language: str = "en-US") -> int:
+def run_app(path: str | None, language: str | None = None) -> int:
     """Open the main window, optionally on a file, and run the event loop.
 
     The file is read before any window appears, so `reviewer missing.txt` fails on the
     command line like every other subcommand (one line, exit 2) instead of flashing a window.
     """
-    document = Document.from_file(path, language=language) if path else None
+    document = Document.from_file(path, language=language or "en-US") if path else None
     ensure_display_available()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer")
@@ -31,7 +30,7 @@ def run_app(path: str | None, language: str = "en-US") -> int:
     wake_python = QTimer(app)  # lets Python run its signal handlers during Qt's event loop
     wake_python.timeout.connect(lambda: None)
     wake_python.start(_SIGNAL_POLL_MS)
-    window = MainWindow(options=CheckOptions(language=language))
+    window = MainWindow(language=language)
     window.show()
     if document is not None:
         window.show_document(document)

@@ -29,6 +29,8 @@ from reviewer import __version__
 from reviewer.app.check_worker import CheckDispatcher
 from reviewer.app.flag_panel import FlagPanel
 from reviewer.app.languagetool_status import LanguageToolStatusBridge
+from reviewer.app.preferences import Preferences, PreferenceStore
+from reviewer.app.preferences_dialog import PreferencesDialog
 from reviewer.app.sentence_delegate import SentenceDelegate
 from reviewer.app.sentence_filter import SentenceFilterModel
 from reviewer.app.sentence_model import SentenceModel
@@ -37,7 +39,7 @@ from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatu
 from reviewer.core.errors import ReviewerError
 from reviewer.core.flags import Severity
 from reviewer.engines import ENGINE_NAMES, create_engine
-from reviewer.engines.languagetool.server import ServerManager
+from reviewer.engines.languagetool.engine import LanguageToolEngine
 
 _ENGINE_LABELS = {"languagetool": "LanguageTool", "artefacts": "MT artefacts"}
 
@@ -48,21 +50,23 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         engines: list[Engine] | None = None,
-        options: CheckOptions | None = None,
+        store: PreferenceStore | None = None,
+        language: str | None = None,
     ) -> None:
         super().__init__()
-        self.options = options or CheckOptions()
-        self.engines = engines if engines is not None else _create_available_engines()
+        self.store = store or PreferenceStore()
+        self.preferences = self.store.load().with_language(language)
+        self.options: CheckOptions = self.preferences.check_options()
+        self._owns_engines = engines is None
+        self.engines = engines if engines is not None else _engines_for(self.preferences)
         self.model = SentenceModel(self)
         self.visible_rows = SentenceFilterModel(self.model, self)
         self.dispatcher = CheckDispatcher(self)
         self.dispatcher.engineStarted.connect(self._on_engine_started)
         self.dispatcher.engineFinished.connect(self._on_engine_finished)
         self.engine_states: dict[str, str] = {}
-        self.languagetool_status = _languagetool_bridge(self.engines, self)
-        if self.languagetool_status is not None:
-            self.engine_states["languagetool"] = self.languagetool_status.description
-            self.languagetool_status.changed.connect(self._on_languagetool_status)
+        self.languagetool_status: LanguageToolStatusBridge | None = None
+        self._watch_languagetool()
         self._build_widgets()
         self._build_menus()
         self._build_toolbar()
@@ -124,6 +128,11 @@ class MainWindow(QMainWindow):
         quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         for action in (self.open_action, self.recheck_action, quit_action):
             file_menu.addAction(action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.preferences_action = self._action(
+            "&Preferences…", QKeySequence("Ctrl+,"), self.edit_preferences
+        )
+        edit_menu.addAction(self.preferences_action)
         go_menu = self.menuBar().addMenu("&Go")
         self.next_action = self._action(
             "&Next flagged sentence", QKeySequence("F8"), lambda: self.go_to_flagged(+1)
@@ -208,6 +217,38 @@ class MainWindow(QMainWindow):
             self.engine_states[engine.name] = "queued"
         self.dispatcher.check(self.model.document, self.engines, self.options)
         self._update_summary()
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec() == PreferencesDialog.DialogCode.Accepted:
+            self.apply_preferences(dialog.preferences())
+
+    def apply_preferences(self, preferences: Preferences) -> None:
+        """Save the new preferences and check the document again with them."""
+        previous, self.preferences = self.preferences, preferences
+        self.store.save(preferences)
+        self.options = preferences.check_options()
+        if self._owns_engines and previous.languagetool_url != preferences.languagetool_url:
+            self._replace_languagetool_engine()
+        if self.model.document.sentences:
+            self.recheck()
+
+    def _replace_languagetool_engine(self) -> None:
+        self.dispatcher.generation += 1  # results of the old engine are now stale
+        for position, engine in enumerate(self.engines):
+            if engine.name == "languagetool":
+                engine.close()
+                self.engines[position] = _languagetool_engine(self.preferences)
+        self._watch_languagetool()
+
+    def _watch_languagetool(self) -> None:
+        if self.languagetool_status is not None:
+            self.languagetool_status.close()
+            self.languagetool_status.deleteLater()
+        self.languagetool_status = _languagetool_bridge(self.engines, self)
+        if self.languagetool_status is not None:
+            self.engine_states["languagetool"] = self.languagetool_status.description
+            self.languagetool_status.changed.connect(self._on_languagetool_status)
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -334,19 +375,19 @@ def _colour(severity: Severity) -> str:
 
 def _languagetool_bridge(engines: list[Engine], parent: QWidget) -> LanguageToolStatusBridge | None:
     """Start the shared LanguageTool server in the background when its engine is in use."""
-    engine = next((e for e in engines if e.name == "languagetool"), None)
+    engine = next((e for e in engines if isinstance(e, LanguageToolEngine)), None)
     if engine is None:
         return None
-    local_server = getattr(engine, "local_server", None)
-    server = local_server() if callable(local_server) else None
-    return LanguageToolStatusBridge(server if isinstance(server, ServerManager) else None, parent)
+    return LanguageToolStatusBridge(engine.local_server(), engine.remote_url, parent)
 
 
-def _create_available_engines() -> list[Engine]:
-    engines = []
-    for name in ENGINE_NAMES:
-        try:
-            engines.append(create_engine(name))
-        except ImportError:
-            continue
-    return engines
+def _engines_for(preferences: Preferences) -> list[Engine]:
+    """Every engine, LanguageTool pointed at the server the preferences name."""
+    return [
+        _languagetool_engine(preferences) if name == "languagetool" else create_engine(name)
+        for name in ENGINE_NAMES
+    ]
+
+
+def _languagetool_engine(preferences: Preferences) -> Engine:
+    return LanguageToolEngine(url=preferences.languagetool_url)

@@ -86,6 +86,15 @@ class LanguageToolEngine:
         """The paragraph cache this engine reads and fills."""
         return self._cache
 
+    def remote_url(self) -> str | None:
+        """The user's server this engine checks with (given or from the environment), if any.
+
+        Raises `ConfigurationError` when the environment names a malformed URL.
+        """
+        if self._explicit_url is not None:
+            return self._explicit_url
+        return None if self._server is not None else configured_url()
+
     def local_server(self) -> ServerManager | None:
         """The local server this engine checks with, or None when it uses a URL.
 

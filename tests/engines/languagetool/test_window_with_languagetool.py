@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from reviewer.app.main_window import MainWindow
+from reviewer.app.preferences import Preferences, PreferenceStore
 from reviewer.engines.artefacts.engine import ArtefactsEngine
 from reviewer.engines.languagetool.engine import LanguageToolEngine
+from reviewer.engines.languagetool.server import ServerManager
 
 pytestmark = [pytest.mark.languagetool, pytest.mark.gui]
 
@@ -31,5 +34,25 @@ def test_window_shows_languagetool_state_and_flags(  # type: ignore[no-untyped-d
     engines = {flag.engine for flag in window.model.all_flags()}
     assert engines == {"languagetool", "artefacts"}
     assert "LanguageTool: ready ·" in window.engine_label.text()
+    window.close()
+    window.dispatcher.wait()
+
+
+def test_preferences_point_the_window_at_a_users_server(  # type: ignore[no-untyped-def]
+    qtbot, lt_server: ServerManager, seed_path: Path, tmp_path: Path
+) -> None:
+    url = lt_server.ensure_ready().url
+    assert url is not None
+    store = PreferenceStore(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(store=store)
+    qtbot.addWidget(window)
+    window.apply_preferences(Preferences(languagetool_url=url))
+    assert window.languagetool_status is not None
+    assert window.languagetool_status.description == f"using {url}"
+    window.open_path(seed_path)
+    qtbot.waitUntil(
+        lambda: window.engine_states.get("languagetool", "").startswith("ready ·"), timeout=120_000
+    )
+    assert any(flag.engine == "languagetool" for flag in window.model.all_flags())
     window.close()
     window.dispatcher.wait()

@@ -1,0 +1,118 @@
+"""Edit `Preferences`: the options a reviewer sets once per client or language pair."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer.app.preferences import Preferences
+from reviewer.core.errors import ConfigurationError
+from reviewer.engines.languagetool.settings import normalise_url
+
+VARIANTS = ("en-US", "en-GB", "en-CA", "en-AU", "en-NZ", "en-ZA")
+SOURCE_LANGUAGES = (
+    ("", "Unknown (check for all)"),
+    ("es", "Spanish"),
+    ("fr", "French"),
+    ("pt", "Portuguese"),
+    ("it", "Italian"),
+    ("de", "German"),
+    ("nl", "Dutch"),
+    ("pl", "Polish"),
+    ("ru", "Russian"),
+    ("ar", "Arabic"),
+    ("zh", "Chinese"),
+    ("ja", "Japanese"),
+)
+
+
+class PreferencesDialog(QDialog):
+    """A form over `Preferences`; `preferences()` reads it back once accepted."""
+
+    def __init__(self, current: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.variant = QComboBox()
+        self.variant.addItems(VARIANTS)
+        self.variant.setCurrentText(current.language)
+        self.source = QComboBox()
+        for code, name in SOURCE_LANGUAGES:
+            self.source.addItem(f"{name} ({code})" if code else name, code)
+        self.source.setCurrentIndex(max(0, self.source.findData(current.source_language or "")))
+        self.source.setToolTip(
+            "The language the text was translated from: selects false-friend lists and "
+            "LanguageTool's rules for speakers of that language"
+        )
+        self.picky = QCheckBox("Also report style and typography issues (LanguageTool picky)")
+        self.picky.setChecked(current.picky)
+        self.local_server = QRadioButton("Local server, started automatically (text stays here)")
+        self.remote_server = QRadioButton("My server:")
+        group = QButtonGroup(self)
+        group.addButton(self.local_server)
+        group.addButton(self.remote_server)
+        self.url = QLineEdit(current.languagetool_url or "")
+        self.url.setPlaceholderText("http://languagetool.example.org:8081")
+        (self.remote_server if current.languagetool_url else self.local_server).setChecked(True)
+        self.url.setEnabled(self.remote_server.isChecked())
+        self.remote_server.toggled.connect(self.url.setEnabled)
+        self.rules = QLineEdit(", ".join(sorted(current.disabled_rules)))
+        self.rules.setPlaceholderText("e.g. MORFOLOGIK_RULE_EN_US, QA_COMMA_SPLICE")
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828")
+        self.error.hide()
+
+        form = QFormLayout()
+        form.addRow("English variant:", self.variant)
+        form.addRow("Translated from:", self.source)
+        form.addRow("", self.picky)
+        form.addRow("LanguageTool:", self.local_server)
+        form.addRow("", self.remote_server)
+        form.addRow("", self.url)
+        form.addRow("Rules switched off:", self.rules)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._result = current
+
+    def preferences(self) -> Preferences:
+        """The preferences as last accepted (the initial ones if never accepted)."""
+        return self._result
+
+    def accept(self) -> None:
+        try:
+            self._result = self._read_form()
+        except ConfigurationError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        super().accept()
+
+    def _read_form(self) -> Preferences:
+        url = None
+        if self.remote_server.isChecked():
+            url = normalise_url(self.url.text(), source="server URL")
+        rules = frozenset(r.strip() for r in self.rules.text().split(",") if r.strip())
+        return Preferences(
+            language=self.variant.currentText(),
+            source_language=self.source.currentData() or None,
+            picky=self.picky.isChecked(),
+            languagetool_url=url,
+            disabled_rules=rules,
+        )

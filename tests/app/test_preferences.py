@@ -1,0 +1,91 @@
+"""Preferences: stored across runs, edited in a dialog, applied to the next check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reviewer.app.main_window import MainWindow
+from reviewer.app.preferences import Preferences, PreferenceStore
+from reviewer.app.preferences_dialog import PreferencesDialog
+from reviewer.engines.artefacts.engine import ArtefactsEngine
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> PreferenceStore:
+    return PreferenceStore(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+def test_preferences_survive_a_restart(store: PreferenceStore, tmp_path: Path) -> None:
+    chosen = Preferences(
+        language="en-GB",
+        source_language="es",
+        picky=True,
+        languagetool_url="http://lt.example.org:8081",
+        disabled_rules=frozenset({"QA_COMMA_SPLICE", "MT_UNTRANSLATED"}),
+    )
+    store.save(chosen)
+    reopened = PreferenceStore(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    assert reopened.load() == chosen
+    assert reopened.load().check_options().source_language == "es"
+
+
+def test_fresh_store_gives_defaults(store: PreferenceStore) -> None:
+    assert store.load() == Preferences()
+
+
+def test_dialog_reads_back_what_the_user_chose(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.variant.setCurrentText("en-GB")
+    dialog.source.setCurrentIndex(dialog.source.findData("fr"))
+    dialog.picky.setChecked(True)
+    dialog.remote_server.setChecked(True)
+    qtbot.keyClicks(dialog.url, "http://lt.example.org:8081/v2/")
+    dialog.rules.setText("QA_COMMA_SPLICE, MT_FRAGMENT")
+    dialog.accept()
+    assert dialog.result() == PreferencesDialog.DialogCode.Accepted
+    assert dialog.preferences() == Preferences(
+        language="en-GB",
+        source_language="fr",
+        picky=True,
+        languagetool_url="http://lt.example.org:8081",
+        disabled_rules=frozenset({"QA_COMMA_SPLICE", "MT_FRAGMENT"}),
+    )
+
+
+def test_dialog_refuses_a_bad_url_and_stays_open(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.remote_server.setChecked(True)
+    dialog.url.setText("lt.example.org")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "not an http(s) URL" in dialog.error.text()
+    assert dialog.preferences() == Preferences()
+
+
+def test_applied_preferences_reach_the_next_check(  # type: ignore[no-untyped-def]
+    qtbot, store: PreferenceStore, seed_path: Path
+) -> None:
+    window = MainWindow(engines=[ArtefactsEngine()], store=store)
+    qtbot.addWidget(window)
+    window.open_path(seed_path)
+    qtbot.waitUntil(lambda: window.engine_states["artefacts"].startswith("ready"), timeout=10_000)
+    before = {flag.rule for flag in window.model.all_flags()}
+    assert "MT_WEB_RESIDUE" in before
+    window.apply_preferences(
+        Preferences(source_language="es", disabled_rules=frozenset({"MT_WEB_RESIDUE"}))
+    )
+    qtbot.waitUntil(lambda: window.engine_states["artefacts"].startswith("ready"), timeout=10_000)
+    after = window.model.all_flags()
+    assert "MT_WEB_RESIDUE" not in {flag.rule for flag in after}
+    arrested = next(f for f in after if f.rule == "MT_FALSE_FRIEND" and f.text == "arrested")
+    assert "Spanish" in arrested.message and "French" not in arrested.message
+    assert store.load().source_language == "es"
+    window.dispatcher.wait()
