@@ -44,6 +44,7 @@ from reviewer.engines.languagetool.serverconfig import (
     tuned_properties,
     write_properties,
 )
+from reviewer.engines.languagetool.spawn import spawn_tied_to_this_process
 
 READY_TIMEOUT_SECONDS = 180.0
 POLL_SECONDS = 0.2
@@ -278,7 +279,7 @@ class ServerManager:
             with self._lock:
                 self._log_path = log_path
             with log_path.open("wb") as log:
-                process = subprocess.Popen(
+                process = spawn_tied_to_this_process(
                     server_command(installation.classpath, port, properties),
                     stdin=subprocess.DEVNULL,
                     stdout=log,

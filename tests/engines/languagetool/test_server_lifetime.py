@@ -90,3 +90,40 @@ def test_stop_signal_takes_the_java_server_down(
         for pid in servers:  # an orphan is no longer our child: kill what we saw
             if alive(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.parametrize("violent_signal", [signal.SIGKILL, signal.SIGABRT])
+def test_even_a_killed_or_crashed_reviewer_takes_the_server_down(
+    lt_installation: Installation, seed_path: Path, violent_signal: int
+) -> None:
+    """No handler runs on SIGKILL or a native crash; the kernel ends the child (setpriv)."""
+    env = {**os.environ}
+    env.pop("REVIEWER_LANGUAGETOOL_URL", None)
+    command = [
+        sys.executable,
+        "-c",
+        "from reviewer.cli import main; raise SystemExit(main())",
+        "check",
+        "--engines",
+        "languagetool",
+        str(seed_path),
+    ]
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    servers: list[int] = []
+    try:
+        assert wait_for(lambda: java_children(process.pid), 60), "the server was never started"
+        servers = java_children(process.pid)
+        process.send_signal(violent_signal)
+        process.wait(timeout=30)
+        assert wait_for(lambda: not any(alive(pid) for pid in servers), 20), (
+            "the Java server outlived a killed reviewer"
+        )
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        for pid in servers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
