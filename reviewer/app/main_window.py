@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer import __version__
+from reviewer.app import theme
 from reviewer.app.check_worker import CheckDispatcher
 from reviewer.app.flag_panel import FlagPanel
 from reviewer.app.languagetool_status import LanguageToolStatusBridge
@@ -40,6 +41,7 @@ from reviewer.core.errors import ReviewerError
 from reviewer.core.flags import Severity
 from reviewer.engines import ENGINE_NAMES, create_engine
 from reviewer.engines.languagetool.engine import LanguageToolEngine
+from reviewer.engines.languagetool.server import ServerState
 
 _ENGINE_LABELS = {"languagetool": "LanguageTool", "artefacts": "MT artefacts"}
 
@@ -237,7 +239,8 @@ class MainWindow(QMainWindow):
         self.dispatcher.generation += 1  # results of the old engine are now stale
         for position, engine in enumerate(self.engines):
             if engine.name == "languagetool":
-                engine.close()
+                # close() waits for the engine's running requests: not on the GUI thread
+                self.dispatcher.pool.start(engine.close)
                 self.engines[position] = _languagetool_engine(self.preferences)
         self._watch_languagetool()
 
@@ -297,9 +300,10 @@ class MainWindow(QMainWindow):
 
     def _on_languagetool_status(self, description: str) -> None:
         state = self.engine_states.get("languagetool", "")
-        if not state.startswith("ready ·"):  # a finished check's result says more
-            self.engine_states["languagetool"] = description
-            self._update_summary()
+        if state.startswith("ready ·") and description.startswith("server ready"):
+            return  # the finished check's result ("ready · 6 flags") says more
+        self.engine_states["languagetool"] = description
+        self._update_summary()
 
     def _on_engine_started(self, generation: int, name: str) -> None:
         if generation == self.dispatcher.generation:
@@ -361,6 +365,14 @@ class MainWindow(QMainWindow):
         self.dispatcher.generation += 1  # late results are dropped
         if self.languagetool_status is not None:
             self.languagetool_status.close()
+        if self._owns_engines:
+            # A check may be waiting for a server that is still starting; stopping the
+            # server (the process is ending anyway) releases it, so quitting is immediate.
+            for engine in self.engines:
+                if isinstance(engine, LanguageToolEngine):
+                    server = engine.local_server()
+                    if server is not None and server.state is ServerState.STARTING:
+                        server.stop()
         self.dispatcher.wait(10_000)
         for engine in self.engines:
             engine.close()
@@ -368,9 +380,7 @@ class MainWindow(QMainWindow):
 
 
 def _colour(severity: Severity) -> str:
-    from reviewer.app.theme import SEVERITY_COLOURS
-
-    return SEVERITY_COLOURS[severity].name()
+    return theme.SEVERITY_COLOURS[severity].name()
 
 
 def _languagetool_bridge(engines: list[Engine], parent: QWidget) -> LanguageToolStatusBridge | None:

@@ -11,7 +11,7 @@ from reviewer.app.main_window import MainWindow
 from reviewer.app.preferences import Preferences, PreferenceStore
 from reviewer.engines.artefacts.engine import ArtefactsEngine
 from reviewer.engines.languagetool.engine import LanguageToolEngine
-from reviewer.engines.languagetool.server import ServerManager
+from reviewer.engines.languagetool.server import ServerManager, ServerState
 
 pytestmark = [pytest.mark.languagetool, pytest.mark.gui]
 
@@ -56,3 +56,20 @@ def test_preferences_point_the_window_at_a_users_server(  # type: ignore[no-unty
     assert any(flag.engine == "languagetool" for flag in window.model.all_flags())
     window.close()
     window.dispatcher.wait()
+
+
+def test_quitting_while_the_server_starts_does_not_wait_for_it(  # type: ignore[no-untyped-def]
+    qtbot, lt_installation, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REVIEWER_LANGUAGETOOL_URL", raising=False)
+    store = PreferenceStore(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(store=store)  # its own engines: the process's shared local server
+    qtbot.addWidget(window)
+    window.open_path(seed_path)
+    engine = next(e for e in window.engines if isinstance(e, LanguageToolEngine))
+    server = engine.local_server()
+    assert server is not None
+    qtbot.waitUntil(lambda: server.state is ServerState.STARTING, timeout=10_000)
+    window.close()
+    assert server.state is ServerState.STOPPED
+    assert window.dispatcher.pool.activeThreadCount() == 0
