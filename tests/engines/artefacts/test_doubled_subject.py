@@ -37,6 +37,9 @@ PASSES = [
     "The officials they met in Geneva were not authorized to negotiate.",
     "The soldiers they captured were released on Friday.",
     "According to a report by the United Nations It was the worst drought in decades.",
+    "The minister she said was corrupt resigned on Friday.",
+    "The vice premier He said the talks with Washington had gone well.",
+    "The officials she said had been briefed declined to comment.",
 ]
 
 FAILS = [
@@ -75,6 +78,24 @@ FAILS = [
         "The union leaders they rejected the offer late on Friday.",
         "leaders they",
         "leaders",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "The minister She explained that the budget would be cut by a tenth.",
+        "minister She",
+        "minister",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "The minister she said the plan would be presented to parliament in May.",
+        "minister she",
+        "minister",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "The spokesman he told reporters that the negotiations had collapsed.",
+        "spokesman he",
+        "spokesman",
         "MT_DOUBLED_SUBJECT",
     ),
     (

@@ -43,6 +43,8 @@ class _Data:
     not_subjects: frozenset[str]
     prepositions: frozenset[str]
     title_openers: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reported_clause_openers: frozenset[str]
 
 
 @cache
@@ -76,6 +78,8 @@ def _data() -> _Data:
         not_subjects=word_set(raw["not_subjects"]),
         prepositions=word_set(raw["prepositions"], lower=True),
         title_openers=word_set(raw["title_openers"], lower=True),
+        reporting_verbs=word_set(raw["reporting_verbs"], lower=True),
+        reported_clause_openers=word_set(raw["reported_clause_openers"], lower=True),
     )
 
 
@@ -118,6 +122,7 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
     data = _data()
     if _is_title_case(text):
         return
+    named_end = -1
     for match in data.capital_after_name.finditer(text):
         subject, last, pronoun = match["subject"], match["last"], match["pronoun"]
         first_word = subject.split()[0].rstrip(".")
@@ -137,26 +142,48 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
             continue  # "In Washington He ...", "by the United Nations It", "the film Us They"
         if before.rstrip().endswith(("“", '"', ":")):
             continue
+        named_end = match.end("pronoun")
         yield Finding(
             match.start("last"),
-            match.end("pronoun"),
+            named_end,
             f"Doubled subject: “{pronoun}” repeats “{subject}”. Remove “{pronoun}”.",
             suggestions=(last,),
             confidence=0.85 if pronoun in {"He", "She", "They"} else 0.7,
         )
     match_lc = data.lowercase_after_subject.match(text)
-    if match_lc is not None and match_lc["pronoun"].islower():
-        if _main_verb_follows(text, match_lc.end("verb")):
-            return  # "The minister he appointed resigned": a reduced relative clause
-        subject, pronoun = match_lc["subject"], match_lc["pronoun"]
-        last = subject.split()[-1]
-        yield Finding(
-            match_lc.end("subject") - len(last),
-            match_lc.end("pronoun"),
-            f"Doubled subject: “{pronoun}” repeats “{subject}”. Remove “{pronoun}”.",
-            suggestions=(last,),
-            confidence=0.6,
-        )
+    if match_lc is None or not match_lc["verb"][0].islower():
+        return
+    if match_lc.end("pronoun") == named_end:
+        return  # "Ms. Okafor She said": already reported by the name pattern above
+    subject, pronoun = match_lc["subject"], match_lc["pronoun"]
+    last = subject.split()[-1]
+    capitalised = pronoun[0].isupper()
+    if capitalised and pronoun == "He" and last.lower() in data.surname_titles:
+        return  # "The vice premier He said": He is a surname
+    if not _reports_speech(text, match_lc, data) and _main_verb_follows(
+        text, match_lc.end("verb")
+    ):
+        return  # "The minister he appointed resigned": a reduced relative clause
+    yield Finding(
+        match_lc.end("subject") - len(last),
+        match_lc.end("pronoun"),
+        f"Doubled subject: “{pronoun}” repeats “{subject}”. Remove “{pronoun}”.",
+        suggestions=(last,),
+        # a capital on the pronoun shows it began a sentence of its own in the source
+        confidence=0.8 if capitalised else 0.6,
+    )
+
+
+def _reports_speech(text: str, match: re.Match[str], data: _Data) -> bool:
+    """"she said the plan would work": a reporting verb followed by the reported clause.
+
+    Then the pronoun is the subject of "said" and restates the sentence's subject; without
+    this, the verbs of the reported clause look like the main verb of a relative clause.
+    """
+    if match["verb"].lower() not in data.reporting_verbs:
+        return False
+    following = ENGLISH_WORD.search(text, match.end("verb"))
+    return following is not None and following.group(0).lower() in data.reported_clause_openers
 
 
 class DoubledSubjectDetector(SentenceDetector):
