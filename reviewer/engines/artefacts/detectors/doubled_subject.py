@@ -160,9 +160,7 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
     capitalised = pronoun[0].isupper()
     if capitalised and pronoun == "He" and last.lower() in data.surname_titles:
         return  # "The vice premier He said": He is a surname
-    if not _reports_speech(text, match_lc, data) and _main_verb_follows(
-        text, match_lc.end("verb")
-    ):
+    if not _reports_speech(text, match_lc, data) and _main_verb_follows(text, match_lc.end("verb")):
         return  # "The minister he appointed resigned": a reduced relative clause
     yield Finding(
         match_lc.end("subject") - len(last),
@@ -175,7 +173,7 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
 
 
 def _reports_speech(text: str, match: re.Match[str], data: _Data) -> bool:
-    """"she said the plan would work": a reporting verb followed by the reported clause.
+    """ "she said the plan would work": a reporting verb followed by the reported clause.
 
     Then the pronoun is the subject of "said" and restates the sentence's subject; without
     this, the verbs of the reported clause look like the main verb of a relative clause.
