@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from reviewer.core.errors import ConfigurationError
 from reviewer.engines.languagetool import LANGUAGETOOL_VERSION
+from reviewer.user_cache import user_cache_dir
 
 URL_VARIABLE = "REVIEWER_LANGUAGETOOL_URL"
 """A user's own LanguageTool server (e.g. a team server); when set, no local server starts."""
@@ -31,8 +32,7 @@ def install_dir(version: str = LANGUAGETOOL_VERSION) -> Path:
     override = os.environ.get(HOME_VARIABLE)
     if override:
         return Path(override).expanduser()
-    cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache_home) / "reviewer" / "languagetool" / version
+    return user_cache_dir() / "languagetool" / version
 
 
 def configured_url() -> str | None:
