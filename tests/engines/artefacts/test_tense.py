@@ -1,0 +1,122 @@
+"""Present perfect with a finished time: table-driven passes and fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.flags import Flag
+from reviewer.engines.artefacts.detectors.tense import PerfectWithPastTime
+from tests.engines.artefacts.helpers import run
+
+RULE = "MT_PERFECT_WITH_PAST_TIME"
+
+
+def flags_for(text: str) -> list[Flag]:
+    return run(text, PerfectWithPastTime())[1]
+
+
+PASSES = [
+    # durations and "since"
+    "She has lived in Lisbon since 2010 and has no plans to move.",
+    "Prices have risen for three years in a row.",
+    "The law, which has been in force since 2019, was amended last week.",
+    "Investors have been waiting for the decision since last week.",
+    "Unemployment has fallen to its lowest level since records began in 1971.",
+    "Sales have doubled in the last year.",
+    "The company has hired more staff in recent years.",
+    # questions
+    "Has the government approved the budget on Tuesday?",
+    # the time belongs to a later verb or another clause
+    "The minister has said it will announce the results on Monday.",
+    "They have indeed agreed to meet on Monday.",
+    "The government has approved the budget, which takes effect on Monday.",
+    "The government has approved a budget that takes effect in January.",
+    "The firm has grown and last year it hired 300 workers.",
+    "The storm has left thousands without power, officials said on Tuesday.",
+    "The minister has resigned; his deputy was appointed on Monday.",
+    "Police have identified the man killed on Saturday.",
+    "The price of oil has dropped to levels last seen in 2019.",
+    # the time attaches to a verb before the perfect
+    "The ministry said on Monday it has approved the plan.",
+    "The report published on Monday has shown a sharp drop in sales.",
+    "On Monday the minister said the plan has worked.",
+    # not a perfect
+    "The company has until Friday to respond to the regulator.",
+    "The council has yet to decide on Monday's proposal.",
+    "The minister has to present the plan on Monday.",
+    "The two leaders have a meeting on Monday.",
+    "The city has limited parking on Sunday.",
+    # other tenses and forms
+    "The builders will have finished the bridge by Friday.",
+    "The cabinet had approved the plan on Tuesday.",
+    "He is said to have approved the plan on Tuesday.",
+    "The government’s approved the budget on Tuesday.",
+    # comparisons, noun phrases, habits, scheduled events, future years
+    "Sales have risen 5 percent over last year.",
+    "Inflation has been higher than last year.",
+    "Rents have climbed 8 percent from a year ago.",
+    "The minister has spent his last year in office travelling.",
+    "The team has beaten last year's record.",
+    "The museum has opened at 9 a.m. every day since 1990.",
+    "The union has called a strike on Monday.",
+    "The bank has raised its forecast for growth in 2090.",
+    "The airline has added flights on Mondays.",
+]
+
+FAILS = [
+    # (text, flagged span, suggestion)
+    ("The government has approved on Tuesday a new budget.", "has approved", "approved"),
+    (
+        "The minister has announced yesterday that the plan would be delayed.",
+        "has announced",
+        "announced",
+    ),
+    ("Police have arrested two men last week in the port city.", "have arrested", "arrested"),
+    ("The company has been founded in 1998 by two engineers.", "has been founded", "was founded"),
+    ("Two suspects have been arrested on Monday night.", "have been arrested", "were arrested"),
+    ("The two leaders have met two days ago in Geneva.", "have met", "met"),
+    ("On Tuesday, the regional government has approved a new budget.", "has approved", "approved"),
+    ("She has gone to Brussels last month to negotiate.", "has gone", "went"),
+    ("The bank has already taken over its rival in 2019.", "has already taken", "already took"),
+    (
+        "Yesterday the prime minister has spoken with the president.",
+        "has spoken",
+        "spoke",
+    ),
+    ("The rebels have taken the town a few weeks ago.", "have taken", "took"),
+    ("Sales have risen 4 percent in 2019, the company said.", "have risen", "rose"),
+    ("The quake has struck at 4:30 local time.", "has struck", "struck"),
+    ("We have signed the contract on 3 March.", "have signed", "signed"),
+    ("I have been elected in 2019 with a large majority.", "have been elected", "was elected"),
+    ("The minister has been in Paris the day before yesterday.", "has been", "was"),
+]
+
+
+@pytest.mark.parametrize("text", PASSES)
+def test_not_flagged(text: str) -> None:
+    assert flags_for(text) == []
+
+
+@pytest.mark.parametrize(("text", "span", "suggestion"), FAILS)
+def test_flagged_with_simple_past(text: str, span: str, suggestion: str) -> None:
+    flags = flags_for(text)
+    assert [(f.text, f.suggestions, f.rule) for f in flags] == [(span, (suggestion,), RULE)]
+
+
+def test_message_names_verb_and_time() -> None:
+    (flag,) = flags_for("The government has approved on Tuesday a new budget.")
+    assert flag.message.startswith("“has approved” with “on Tuesday”")
+    assert "simple past" in flag.message
+    assert flag.category == "Fluency/Grammar"
+    assert flag.confidence == pytest.approx(0.75)
+
+
+def test_offsets_in_a_longer_document() -> None:
+    text = (
+        "The council met on Monday.\n\n"
+        "Officials said the talks went well. The mayor has resigned last week."
+    )
+    document, flags = run(text, PerfectWithPastTime())
+    (flag,) = flags
+    assert document.text[flag.start : flag.end] == "has resigned"
+    assert flag.suggestions == ("resigned",)
