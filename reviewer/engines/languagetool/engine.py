@@ -101,14 +101,11 @@ class LanguageToolEngine:
         The GUI starts it early and shows its state; a misconfigured URL yields None too
         (the check then reports the configuration error).
         """
-        if self._explicit_url is not None:
-            return None
-        if self._server is None:
-            try:
-                if configured_url() is not None:
-                    return None
-            except ConfigurationError:
+        try:
+            if self.remote_url() is not None:
                 return None
+        except ConfigurationError:
+            return None
         return self._server or shared_server()
 
     def clear_cache(self) -> None:
@@ -149,15 +146,12 @@ class LanguageToolEngine:
 
     def _connect(self) -> tuple[LanguageToolClient, CacheKey]:
         """The client to use and the cache-key prefix naming its server."""
-        url = self._explicit_url
-        source = "the engine's url"
-        if url is None and self._server is None:
-            try:
-                url = configured_url()
-            except ConfigurationError as exc:
-                raise LanguageToolUnavailableError(str(exc)) from exc
-            source = URL_VARIABLE
+        try:
+            url = self.remote_url()
+        except ConfigurationError as exc:
+            raise LanguageToolUnavailableError(str(exc)) from exc
         if url is not None:
+            source = "the engine's url" if self._explicit_url is not None else URL_VARIABLE
             return _RemoteClient(url, source), ("remote", url)
         server = self._server or shared_server()
         status = server.ensure_ready(self._ready_timeout)
