@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QSettings
 
-from reviewer.core.engine import CheckOptions
+from reviewer.core.engine import CheckOptions, parse_name_list
 
 _GROUP = "checks"
 
@@ -55,7 +55,7 @@ class PreferenceStore:
                 source_language=str(s.value("source_language", "") or "") or None,
                 picky=str(s.value("picky", "false")).lower() == "true",
                 languagetool_url=str(s.value("languagetool_url", "") or "") or None,
-                disabled_rules=frozenset(r.strip() for r in rules.split(",") if r.strip()),
+                disabled_rules=parse_name_list(rules),
             )
         finally:
             s.endGroup()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.app.preferences import Preferences
+from reviewer.core.engine import parse_name_list
 from reviewer.core.errors import ConfigurationError
 from reviewer.engines.languagetool.settings import normalise_url
 
@@ -108,11 +109,10 @@ class PreferencesDialog(QDialog):
         url = None
         if self.remote_server.isChecked():
             url = normalise_url(self.url.text(), source="server URL")
-        rules = frozenset(r.strip() for r in self.rules.text().split(",") if r.strip())
         return Preferences(
             language=self.variant.currentText(),
             source_language=self.source.currentData() or None,
             picky=self.picky.isChecked(),
             languagetool_url=url,
-            disabled_rules=rules,
+            disabled_rules=parse_name_list(self.rules.text()),
         )

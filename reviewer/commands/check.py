@@ -9,7 +9,7 @@ from typing import TextIO
 
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions, Engine
+from reviewer.core.engine import CheckOptions, Engine, parse_name_list
 from reviewer.core.errors import ConfigurationError
 from reviewer.engines import create_engines, parse_engine_names
 from reviewer.formats.report_json import render_json
@@ -22,8 +22,8 @@ def options_from_args(args: argparse.Namespace) -> CheckOptions:
         language=_validated_language(args.language),
         source_language=(args.source_language or None) and args.source_language.lower(),
         picky=bool(args.picky),
-        disabled_rules=_csv(args.disable_rules),
-        disabled_categories=_csv(args.disable_categories),
+        disabled_rules=parse_name_list(args.disable_rules),
+        disabled_categories=parse_name_list(args.disable_categories),
     )
 
 
@@ -69,10 +69,6 @@ def announce_server_progress(engines: list[Engine], stream: TextIO) -> Callable[
 
     remove: Callable[[], None] = server.add_listener(announce)
     return remove
-
-
-def _csv(value: str | None) -> frozenset[str]:
-    return frozenset(part.strip() for part in (value or "").split(",") if part.strip())
 
 
 def _validated_language(value: str) -> str:

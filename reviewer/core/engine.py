@@ -38,6 +38,11 @@ class CheckOptions:
     disabled_categories: frozenset[str] = frozenset()
 
 
+def parse_name_list(value: str | None) -> frozenset[str]:
+    """Rule ids or category names as users type them: "A, B,,C " -> {"A", "B", "C"}."""
+    return frozenset(part.strip() for part in (value or "").split(",") if part.strip())
+
+
 @dataclass
 class EngineReport:
     """One engine's outcome for one check."""
