@@ -36,3 +36,14 @@ def isolated_user_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     folder = str(tmp_path_factory.mktemp("settings"))
     for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_config(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Keep tests away from the developer's own dictionary and ignored flags (and team's)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("REVIEWER_CONFIG_DIR", str(folder))
+    monkeypatch.delenv("REVIEWER_TEAM_FOLDER", raising=False)
+    return folder

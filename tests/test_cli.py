@@ -137,3 +137,73 @@ def test_empty_file_checks_cleanly(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 0
     report = json.loads(out)
     assert report["sentences"] == [] and report["flags"] == []
+
+
+WORD_LIST_ARTICLE = (
+    "The minister said the reform was muy important for the economy.\n"
+    "Forward Carlos Jiménez scored twice. The coach praised Jiménez, and fans chanted for "
+    "Jimenez after the match.\n"
+    "The the talks ended on Monday.\n"
+)
+
+
+def flags_of(capsys: pytest.CaptureFixture[str], path: Path) -> list[tuple[str, str]]:
+    code, out, _ = run_cli(capsys, "check", str(path), "--engines", "artefacts", "--format", "json")
+    assert code == 0
+    return [(flag["rule"], flag["text"]) for flag in json.loads(out)["flags"]]
+
+
+def test_check_honours_the_dictionary_and_ignored_flags(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from reviewer.core.wordlists import add_to_dictionary, ignore_everywhere
+
+    path = tmp_path / "article.txt"
+    path.write_text(WORD_LIST_ARTICLE, encoding="utf-8")
+    before = flags_of(capsys, path)
+    rules = [rule for rule, _ in before]
+    assert ("MT_UNTRANSLATED", "muy") in before
+    assert ("MT_INCONSISTENT_NAME", "Jimenez") in before
+    assert "QA_REPEATED_WORD" in rules
+
+    add_to_dictionary("muy")
+    add_to_dictionary("Jimenez")
+    after_dictionary = flags_of(capsys, path)
+    assert after_dictionary == [
+        f
+        for f in before
+        if f not in {("MT_UNTRANSLATED", "muy"), ("MT_INCONSISTENT_NAME", "Jimenez")}
+    ]
+
+    repeated = next(f for f in before if f[0] == "QA_REPEATED_WORD")
+    ignore_everywhere(*repeated)
+    assert flags_of(capsys, path) == [f for f in after_dictionary if f != repeated]
+
+    # the text format and a fresh process (the real command) agree
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer", "check", str(path), "--engines", "artefacts"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    for rule in ("MT_UNTRANSLATED", "MT_INCONSISTENT_NAME", "QA_REPEATED_WORD"):
+        assert rule not in result.stdout
+
+
+def test_check_applies_the_team_lists_and_survives_an_unreachable_team_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(WORD_LIST_ARTICLE, encoding="utf-8")
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "dictionary.txt").write_text("# shared names\nmuy\n", encoding="utf-8")
+    monkeypatch.setenv("REVIEWER_TEAM_FOLDER", str(team))
+    assert ("MT_UNTRANSLATED", "muy") not in flags_of(capsys, path)
+
+    monkeypatch.setenv("REVIEWER_TEAM_FOLDER", str(tmp_path / "unmounted"))
+    code, out, err = run_cli(capsys, "check", str(path), "--engines", "artefacts")
+    assert code == 0
+    assert "MT_UNTRANSLATED" in out
+    assert err.count("\n") == 1 and "warning: team folder" in err and "unmounted" in err

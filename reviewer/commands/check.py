@@ -11,6 +11,7 @@ from reviewer.core.checking import run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, parse_name_list
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.wordlists import load_word_lists
 from reviewer.engines import create_engines, parse_engine_names
 from reviewer.formats.report_json import render_json
 from reviewer.formats.report_text import render_text
@@ -32,10 +33,13 @@ def run_check_command(args: argparse.Namespace) -> int:
     names = parse_engine_names(args.engines)
     options = options_from_args(args)
     document = Document.from_file(args.path, language=options.language)
+    word_lists = load_word_lists()  # what reviewers chose in the window applies here too
+    for warning in word_lists.warnings:
+        print(f"reviewer: warning: {warning}", file=sys.stderr)
     engines = create_engines(names)
     stop_announcing = announce_server_progress(engines, sys.stderr)
     try:
-        result = run_check(document, engines, options)
+        result = run_check(document, engines, options, word_lists)
     finally:
         stop_announcing()
         for engine in engines:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
 from reviewer.core.flags import Flag
+from reviewer.core.wordlists import WordLists, filter_flags
 
 
 @dataclass
@@ -30,12 +31,19 @@ class CheckResult:
 
 
 def run_check(
-    document: Document, engines: Sequence[Engine], options: CheckOptions | None = None
+    document: Document,
+    engines: Sequence[Engine],
+    options: CheckOptions | None = None,
+    word_lists: WordLists | None = None,
 ) -> CheckResult:
     """Run every engine and merge their flags; reports keep the engines' order.
 
     Engines run side by side: LanguageTool mostly waits for its server while our detectors
     compute, so the check takes as long as the slower engine rather than the sum.
+
+    `word_lists` (the reviewer's dictionary and ignored flags, see `load_word_lists`) drop
+    the flags they suppress from each report before merging, as the window does per engine.
+    They are applied after the engines ran, so engine caches keyed by options stay valid.
     """
     options = options or CheckOptions(language=document.language)
     if len(engines) < 2:
@@ -43,6 +51,9 @@ def run_check(
     else:
         with ThreadPoolExecutor(len(engines), thread_name_prefix="engine") as pool:
             reports = list(pool.map(lambda e: run_engine(e, document, options), engines))
+    if word_lists is not None:
+        for report in reports:
+            report.flags = filter_flags(report.flags, word_lists)
     flags = merge_flags(flag for report in reports for flag in report.flags)
     return CheckResult(document=document, options=options, engines=reports, flags=flags)
 

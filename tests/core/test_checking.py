@@ -12,6 +12,7 @@ from reviewer.core.checking import merge_flags, run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, EngineReport, EngineStatus
 from reviewer.core.flags import Flag, Severity
+from reviewer.core.wordlists import WordLists
 
 TEXT = "The the talks ended. the union"
 
@@ -146,3 +147,65 @@ def test_sweep_merge_matches_comparing_every_pair() -> None:
                 )
             )
         assert merge_flags(flags) == all_pairs(flags)
+
+
+@dataclass
+class CachingEngine:
+    """Like LanguageTool's engine: computes once per options, then serves its cache."""
+
+    name: str
+    flags: tuple[Flag, ...]
+    computed: int = 0
+    cache: dict[CheckOptions, tuple[Flag, ...]] = field(default_factory=dict)
+
+    def check(self, document: Document, options: CheckOptions) -> EngineReport:
+        if options not in self.cache:
+            self.computed += 1
+            self.cache[options] = self.flags
+        return EngineReport(self.name, EngineStatus.OK, "1", flags=list(self.cache[options]))
+
+    def close(self) -> None:
+        pass
+
+
+def test_word_lists_filter_every_report_and_leave_engine_caches_valid() -> None:
+    document = Document.from_text(TEXT)
+    repeated = make_flag("artefacts", 0, 7, rule="QA_REPEATED_WORD")
+    lowercase = make_flag("artefacts", 21, 24, category="Fluency/Spelling", rule="MT_LOWER")
+    speller = make_flag(
+        "languagetool", 25, 30, category="Fluency/Spelling", rule="MORFOLOGIK_RULE_EN_US"
+    )
+    engines = [
+        CachingEngine("languagetool", (speller,)),
+        CachingEngine("artefacts", (repeated, lowercase)),
+    ]
+    options = CheckOptions()
+    lists = WordLists(
+        dictionary=frozenset({"union"}), ignored=frozenset({("QA_REPEATED_WORD", "The the")})
+    )
+
+    result = run_check(document, engines, options, word_lists=lists)
+    assert [(f.rule, f.text) for f in result.flags] == [("MT_LOWER", "the")]
+    assert {r.name: len(r.flags) for r in result.engines} == {"languagetool": 0, "artefacts": 1}
+
+    # the engines' cached results are untouched: without the lists everything is back,
+    # and nothing was computed again
+    again = run_check(document, engines, options)
+    assert [f.rule for f in again.flags] == [
+        "QA_REPEATED_WORD",
+        "MT_LOWER",
+        "MORFOLOGIK_RULE_EN_US",
+    ]
+    assert [e.computed for e in engines] == [1, 1]
+    assert engines[1].cache[options] == (repeated, lowercase)
+
+
+def test_word_lists_apply_per_engine_before_merging_as_in_the_window() -> None:
+    """Ignoring one engine's flag does not hide another engine's flag merged into it."""
+    document = Document.from_text(TEXT)
+    fragment = make_flag("artefacts", 20, 30, rule="MT_FRAGMENT", suggestions=("",))
+    capital = make_flag("languagetool", 21, 24, category="Fluency/Spelling", rule="UPPERCASE")
+    engines = [ListEngine("artefacts", [fragment]), ListEngine("languagetool", [capital])]
+    assert [f.rule for f in run_check(document, engines).flags] == ["MT_FRAGMENT"]
+    lists = WordLists(ignored=frozenset({("MT_FRAGMENT", fragment.text)}))
+    assert [f.rule for f in run_check(document, engines, word_lists=lists).flags] == ["UPPERCASE"]
