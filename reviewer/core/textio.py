@@ -55,16 +55,23 @@ def read_text_file(path: str | Path) -> str:
     """Read a text document from a path, or from standard input when path is '-'."""
     if str(path) == "-":
         return decode_text(sys.stdin.buffer.read(), name="<stdin>")
+    return decode_text(read_file_bytes(path), name=str(path))
+
+
+def read_file_bytes(path: str | Path) -> bytes:
+    """Read a document's raw bytes, refusing a missing path or a directory in one line.
+
+    A review keeps these bytes so that an untouched export is the very same file.
+    """
     file_path = Path(path)
     if not file_path.exists():
         raise InputError(f"{file_path}: no such file")
     if file_path.is_dir():
         raise InputError(f"{file_path}: is a directory, not a text file")
     try:
-        data = file_path.read_bytes()
+        return file_path.read_bytes()
     except OSError as exc:
         raise InputError(f"{file_path}: cannot read ({exc.strerror})") from None
-    return decode_text(data, name=str(file_path))
 
 
 def _decode_western(data: bytes) -> str | None:
