@@ -2,13 +2,16 @@
 
 pysbd (a port of the Golden Rules sentence boundary rules) does the sentence splitting; it
 knows abbreviations such as "Mr.", "U.S." and "Maj. Gen." and keeps quotations whole. We add
-the two things a post-editor needs on top:
+the things a post-editor needs on top:
 
 * every non-blank line is a paragraph, so a headline or a one-line residue such as
   "Leave a Reply" is always a segment of its own;
 * a lower-case word after a full stop starts a new segment ("... officials. the coalition"),
   because in machine-translated text that is a stray fragment the reviewer must see, not a
-  continuation to hide inside the previous sentence.
+  continuation to hide inside the previous sentence;
+* except after an abbreviation of `resources/abbreviations.yaml` (see
+  `reviewer.core.abbreviations`): "Shares of Acme Inc. rose 4 percent" and "approx. 40
+  officers" stay one sentence, and a pysbd split there is joined back.
 
 Spans are computed by locating each segment in the paragraph text ourselves (pysbd's own
 `char_span` mode is unreliable with repeated sentences), so `text[start:end]` always holds.
@@ -23,13 +26,12 @@ from functools import cache
 
 import pysbd
 
-from reviewer.resources import resource_path
+from reviewer.core.abbreviations import continues_after
 
 _LINE = re.compile(r"[^\n]+")
 # A full stop, whitespace, then a lower-case letter. Not after "?" or "!" or a closing quote:
 # '"Why?" he asked' is ordinary quotation style, not a stray fragment.
 _LOWERCASE_RESTART = re.compile(r"(?<=\.)(\s+)(?=[a-z])")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,18 @@ def sentence_spans(text: str, paragraph: Span, language: str = "en") -> list[Spa
     """Return the sentence spans inside one paragraph, in order, covering its text."""
     body = text[paragraph.start : paragraph.end]
     spans: list[Span] = []
+    for start, end in _joined(body, _pysbd_pieces(body, language)):
+        for piece_start, piece_end in _split_lowercase_restarts(body, start, end):
+            spans.append(Span(paragraph.start + piece_start, paragraph.start + piece_end))
+    if spans and spans[-1].end < paragraph.end:  # never drop a tail pysbd ignored
+        tail = _trim(text, spans[-1].end, paragraph.end)
+        if tail is not None:
+            spans.append(tail)
+    return spans
+
+
+def _pysbd_pieces(body: str, language: str) -> Iterator[tuple[int, int]]:
+    """pysbd's sentences as (start, end) offsets into `body`, located by us."""
     cursor = 0
     for piece in _segmenter(language).segment(body):
         stripped = piece.strip()
@@ -63,43 +77,37 @@ def sentence_spans(text: str, paragraph: Span, language: str = "en") -> list[Spa
         if found < 0:  # pysbd altered the text; fall back to the rest of the paragraph
             found = cursor
             stripped = body[cursor:].strip()
-        for start, end in _split_lowercase_restarts(body, found, found + len(stripped)):
-            spans.append(Span(paragraph.start + start, paragraph.start + end))
         cursor = found + len(stripped)
+        yield found, cursor
         if cursor >= len(body):
             break
-    if spans and spans[-1].end < paragraph.end:  # never drop a tail pysbd ignored
-        tail = _trim(text, spans[-1].end, paragraph.end)
-        if tail is not None:
-            spans.append(tail)
-    return spans
+
+
+def _joined(body: str, pieces: Iterator[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Join back a pysbd split after an abbreviation ("Globex Plc. shares fell")."""
+    current: tuple[int, int] | None = None
+    for start, end in pieces:
+        if current is not None and continues_after(
+            body[current[0] : current[1]], body[start : start + 2]
+        ):
+            current = (current[0], end)
+            continue
+        if current is not None:
+            yield current
+        current = (start, end)
+    if current is not None:
+        yield current
 
 
 def _split_lowercase_restarts(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     segment_start = start
     for match in _LOWERCASE_RESTART.finditer(body, start, end):
         before = body[segment_start : match.start(1)]
-        word = _WORD_BEFORE.search(before)
-        if word is None or _is_continuation_abbreviation(word.group(1)):
-            continue
+        if before.endswith("..") or continues_after(before, body[match.end(1) : match.end(1) + 2]):
+            continue  # an ellipsis ("said... the") or an abbreviation ("Acme Inc. rose")
         yield segment_start, match.start(1)
         segment_start = match.end(1)
     yield segment_start, end
-
-
-def _is_continuation_abbreviation(word: str) -> bool:
-    if "." in word or len(word) == 1:  # "U.S.", "a.m.", initials
-        return True
-    return word.lower() in _continuation_abbreviations()
-
-
-@cache
-def _continuation_abbreviations() -> frozenset[str]:
-    path = resource_path("segmentation", "no_break_before_lowercase.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(
-        line.strip().lower() for line in lines if line.strip() and not line.startswith("#")
-    )
 
 
 @cache

@@ -113,3 +113,76 @@ def test_repeated_sentences_keep_exact_spans() -> None:
     text = "Read more. Read more. Read more."
     document = Document.from_text(text)
     assert [(s.start, s.end) for s in document.sentences] == [(0, 10), (11, 21), (22, 32)]
+
+
+# Correct sentences with an abbreviation mid-sentence before a lower-case word or a number:
+# each must stay one sentence (pysbd or our lower-case split used to break several of them).
+ONE_SENTENCE_WITH_ABBREVIATIONS = [
+    "Shares of Acme Inc. rose 4 percent on Tuesday after the earnings report.",
+    "The deal values Brightwater Corp. at $3 billion, including debt.",
+    "He met Gen. Smith and approx. forty officers at the northern base.",
+    "Staff from the St. Louis office were moved to Chicago in March.",
+    "Martin Luther King Jr. was born in Atlanta in 1929.",
+    "Harlow Bros. and two smaller builders won the contract.",
+    "Talks with Globex Plc. stalled over the price of its Irish unit.",
+    "The regulator fined Northwind Ltd. £2 million for the data breach.",
+    "Lakeside Co. said on Monday it would close two plants.",
+    "The firm, founded by Jose Alvarez Sr. in 1962, now employs 400 people.",
+    "Voting begins Jan. 3 and ends a week later.",
+    "The study by Moreno et al. found higher rates in rural areas.",
+    "The council sold approx. 40 hectares of farmland to the developer.",
+    "Fuel, food, medicine etc. were flown in by the air force.",
+    "The hearing moved to Courtroom No. 4 on the second floor.",
+    "Sgt. Reyes and Lt. Col. Ahmed visited the families on Friday.",
+    "The company moved its offices to Main St. in the spring.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_SENTENCE_WITH_ABBREVIATIONS)
+def test_abbreviation_before_lower_case_or_number_stays_one_sentence(text: str) -> None:
+    document = Document.from_text(text)
+    assert texts(document) == [text]
+    assert [s.index for s in document.sentences] == [0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not an abbreviation: a stray lower-case fragment stays visible
+        (
+            "Officials met on Monday. the coalition",
+            ["Officials met on Monday.", "the coalition"],
+        ),
+        # an abbreviation that may end a sentence, then a capital: a new sentence
+        (
+            "He works for Acme Inc. The company makes garden tools.",
+            ["He works for Acme Inc.", "The company makes garden tools."],
+        ),
+        # "no." continues only before a number
+        (
+            "Asked about a deal, he said no. the coalition",
+            ["Asked about a deal, he said no.", "the coalition"],
+        ),
+        # a capitalised entry does not match the lower-case word
+        (
+            "The rain did not mar. the parade went ahead",
+            ["The rain did not mar.", "the parade went ahead"],
+        ),
+    ],
+)
+def test_splits_that_stay(text: str, expected: list[str]) -> None:
+    assert texts(Document.from_text(text)) == expected
+
+
+def test_joined_sentence_keeps_exact_span_and_a_stable_id() -> None:
+    text = "Sales fell. Shares of Acme Inc. rose 4 percent. the coalition"
+    document = Document.from_text(text)
+    assert texts(document) == [
+        "Sales fell.",
+        "Shares of Acme Inc. rose 4 percent.",
+        "the coalition",
+    ]
+    joined = document.sentences[1]
+    assert text[joined.start : joined.end] == joined.text
+    alone = Document.from_text("Shares of Acme Inc. rose 4 percent.").sentences[0]
+    assert joined.id == alone.id

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from reviewer.core.abbreviations import keeps_sentence_open
 from reviewer.core.flags import Flag, Severity, is_mqm_category
 from reviewer.engines.languagetool.offsets import utf16_to_python
 from reviewer.resources import load_yaml
@@ -42,7 +43,6 @@ class ProbableNamePolicy:
     severity: Severity
     confidence: float
     note: str
-    titles: frozenset[str]
 
 
 class CategoryTable:
@@ -55,7 +55,6 @@ class CategoryTable:
             severity=Severity(names["severity"]),
             confidence=float(names["confidence"]),
             note=str(names["note"]),
-            titles=frozenset(str(title) for title in names["titles"]),
         )
         self.default = _classification(data["default"], "default")
         self.rules = _section(data, "rules")
@@ -114,7 +113,7 @@ def _flag(
     severity, confidence = classification.severity, 1.0
     message = str(match.get("message") or match.get("shortMessage") or rule_id)
     names = table.probable_names
-    if category_id in names.categories and _is_probable_name(text, start, end, names.titles):
+    if category_id in names.categories and _is_probable_name(text, start, end):
         severity, confidence = names.severity, names.confidence
         message = f"{message} {names.note}"
     extra = {"languagetool_category": category_id, "issue_type": issue_type}
@@ -136,7 +135,7 @@ def _flag(
     )
 
 
-def _is_probable_name(text: str, start: int, end: int, titles: frozenset[str]) -> bool:
+def _is_probable_name(text: str, start: int, end: int) -> bool:
     """A word with a capital letter that does not open its sentence ("said Qassim")."""
     word = text[start:end]
     if not any(char.isupper() for char in word):
@@ -145,9 +144,11 @@ def _is_probable_name(text: str, start: int, end: int, titles: frozenset[str]) -
     if not before or before[-1] in "!?:\n":
         return False
     if before[-1] == ".":
-        # "Mr. Pompeo", "Gen. Suleimani": a title abbreviation, not the end of a sentence
+        # "Mr. Pompeo", "Gen. Suleimani", "U.S. Army": an abbreviation that never ends a
+        # sentence (resources/abbreviations.yaml), not the end of a sentence
         previous_word = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
-        return previous_word in titles or len(previous_word) == 1 or "." in previous_word
+        previous_word = previous_word.lstrip('"“‘([')
+        return len(previous_word) == 1 or keeps_sentence_open(previous_word)
     return True
 
 

@@ -40,6 +40,9 @@ PASSES = [
     "The minister she said was corrupt resigned on Friday.",
     "The vice premier He said the talks with Washington had gone well.",
     "The officials she said had been briefed declined to comment.",
+    # after an abbreviated title of resources/abbreviations.yaml, "He" is a surname
+    "Gen He said the naval drills would continue into next week.",
+    "Mr He told the court in Shenzhen that he was innocent.",
 ]
 
 FAILS = [
@@ -66,6 +69,19 @@ FAILS = [
         "Health Minister Ana Duarte She announced the new rules on Monday.",
         "Duarte She",
         "Duarte",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    # titles from resources/abbreviations.yaml belong to the subject
+    (
+        "Sen. Okafor she said the bill would pass before the summer recess.",
+        "Okafor she",
+        "Okafor",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "Officials said Sgt. Reyes He had left the base before dawn.",
+        "Reyes He",
+        "Reyes",
         "MT_DOUBLED_SUBJECT",
     ),
     (
@@ -129,3 +145,16 @@ def test_message_names_subject_and_pronoun() -> None:
     assert "“Ms. Okafor”" in flag.message
     assert "“She”" in flag.message
     assert flag.category == "Fluency/Grammar"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Col. Ahmed He told reporters the base was secure.", "“Col. Ahmed”"),
+        ("Brig. Gen. Haddad He ordered the convoy to turn back.", "“Gen. Haddad”"),
+        ("Rev. Mbeki He led the funeral service on Sunday.", "“Rev. Mbeki”"),
+    ],
+)
+def test_listed_titles_are_part_of_the_subject(text: str, subject: str) -> None:
+    (flag,) = flags_for(text)
+    assert subject in flag.message

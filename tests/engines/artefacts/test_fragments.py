@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag
 from reviewer.engines.artefacts.detectors.fragments import (
     FragmentDetector,
     LowercaseStartDetector,
 )
+from reviewer.engines.artefacts.engine import ArtefactsEngine
+from tests.core.test_segmentation import ONE_SENTENCE_WITH_ABBREVIATIONS
 from tests.engines.artefacts.helpers import run
 
 HEADLINE = "Storm closes ports along the northern coast\n\n"
@@ -39,6 +42,10 @@ PASSES = [
     "Trucks, vans, buses etc. were stuck for hours on the bridge.",
     # the segmenter split after an abbreviation, not after a sentence
     "Polls close at 8 p.m. ET",
+    "The contract went to Acme Inc. Chief Executive",
+    # a hard-wrapped line after an abbreviation of resources/abbreviations.yaml
+    "Shares of Acme Inc.\nrose 4 percent on Tuesday after the earnings report.",
+    "The deal values Brightwater Corp.\nat $3 billion, including debt.",
     # residue belongs to the web-residue detector
     "The port reopened on Monday.\n\nLeave a Reply",
 ]
@@ -72,6 +79,19 @@ FAILS = [
     (
         "Troops left the base on Monday, the ministry said in Iraq. The convoy",
         " The convoy",
+        "",
+        "MT_FRAGMENT",
+    ),
+    # "no." continues a sentence only before a number
+    (
+        "Asked whether talks would resume, the minister said no. the coalition",
+        " the coalition",
+        "",
+        "MT_FRAGMENT",
+    ),
+    (
+        "He said no.\nthe coalition",
+        "the coalition",
         "",
         "MT_FRAGMENT",
     ),
@@ -118,3 +138,10 @@ def test_deleting_a_fragment_leaves_clean_text() -> None:
 def test_message_quotes_the_fragment() -> None:
     _, flags = flags_for("Rescue teams worked through the night. the firefighters")
     assert "“the firefighters”" in flags[0].message
+
+
+@pytest.mark.parametrize("text", ONE_SENTENCE_WITH_ABBREVIATIONS)
+def test_abbreviation_mid_sentence_gets_no_flag_from_the_whole_engine(text: str) -> None:
+    document = Document.from_text(HEADLINE + text)
+    report = ArtefactsEngine().check(document, CheckOptions())
+    assert [(f.rule, f.text) for f in report.flags] == []

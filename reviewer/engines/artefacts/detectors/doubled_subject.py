@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from reviewer.core.abbreviations import is_title, titles
 from reviewer.core.document import Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Severity
@@ -53,17 +54,19 @@ def _data() -> _Data:
     pronouns = [str(p).lower() for p in raw["pronouns"]]
     capitals = "|".join(p.capitalize() for p in pronouns)
     heads = "|".join(re.escape(str(h)) for h in raw["person_heads"])
+    # "Mr", "Gen", "Sen"... from resources/abbreviations.yaml
+    title = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     return _Data(
         # "[Mr. ]Mike Pompeo He refused": a capitalised name, then a capitalised pronoun.
         capital_after_name=re.compile(
-            rf"(?P<subject>(?:(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov)\.\s+)?"
+            rf"(?P<subject>(?:(?:{title})\.\s+)?"
             rf"(?:{_NAME}\s+){{0,3}}?(?P<last>{_NAME}))\s+(?P<pronoun>{capitals})"
             rf"(?=\s+[a-z])"
         ),
         # "The minister she said": a subject at the start of the sentence, then a pronoun.
         lowercase_after_subject=re.compile(
             rf"{_DATELINE}(?P<subject>(?:(?:The|A|An|Our|Its|His|Her|Their)\s+"
-            rf"(?:[\w-]+\s+){{0,3}}?(?P<head>{heads})|(?:Mr|Mrs|Ms|Dr)\.\s+{_NAME}"
+            rf"(?:[\w-]+\s+){{0,3}}?(?P<head>{heads})|(?:{title})\.\s+{_NAME}"
             rf"(?:\s+{_NAME})?))\s+(?P<pronoun>{'|'.join(pronouns)})\s+(?P<verb>[a-z][\w'’-]*)",
             re.IGNORECASE,
         ),
@@ -105,6 +108,11 @@ def _word_before_phrase(text: str, end: int) -> str:
     return word.lower()
 
 
+def _is_surname_title(word: str, data: _Data) -> bool:
+    """ "Vice Premier He", "Mr He": after these words "He" is a (Chinese) surname."""
+    return word.lower() in data.surname_titles or is_title(word)
+
+
 def _main_verb_follows(text: str, start: int) -> bool:
     """True when a finite verb follows in the same clause: a reduced relative clause.
 
@@ -130,9 +138,7 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
             continue
         if last.endswith(("'s", "’s")):
             continue  # "Stephen King’s It": a possessive owns a title, it is no subject
-        if pronoun == "He" and (
-            last.lower() in data.surname_titles or last in data.chinese_surnames
-        ):
+        if pronoun == "He" and (_is_surname_title(last, data) or last in data.chinese_surnames):
             continue  # "Vice Premier He said", "Liu He said": He is a name
         before = text[: match.start()]
         if before and not before.endswith((" ", "“", '"')):
@@ -158,7 +164,7 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
     subject, pronoun = match_lc["subject"], match_lc["pronoun"]
     last = subject.split()[-1]
     capitalised = pronoun[0].isupper()
-    if capitalised and pronoun == "He" and last.lower() in data.surname_titles:
+    if capitalised and pronoun == "He" and _is_surname_title(last, data):
         return  # "The vice premier He said": He is a surname
     if not _reports_speech(text, match_lc, data) and _main_verb_follows(text, match_lc.end("verb")):
         return  # "The minister he appointed resigned": a reduced relative clause
@@ -225,7 +231,7 @@ class StrayCapitalDetector(SentenceDetector):
                 continue  # "In Washington He", "Liu He", "King’s It": a name comes before
             if previous.lower() in data.title_openers:
                 continue  # "the film It Follows", "plan A", "vice premier He"
-            if word == "He" and previous.lower() in data.surname_titles:
+            if word == "He" and _is_surname_title(previous, data):
                 continue
             if doubled is None:
                 doubled = [(f.start, f.end) for f in doubled_subjects(text)]

@@ -2,8 +2,8 @@
 
 MT systems sometimes leave a piece of a sentence behind ("... according to senior military
 officials. the coalition") or lose the capital of a new sentence. The segmenter already makes
-a lower-case word after a full stop a segment of its own, so here we only decide what such a
-segment is:
+a lower-case word after a full stop a segment of its own (not after an abbreviation of
+resources/abbreviations.yaml: "Acme Inc. rose"), so here we only decide what such a segment is:
 
 * short and verbless: a stray fragment, suggest deleting it (with the space before it);
 * otherwise: a real sentence that lost its capital, suggest capitalising its first word.
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from reviewer.core.abbreviations import abbreviation_at_end, continues_after, kind_of
 from reviewer.core.document import Document, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
@@ -40,12 +41,6 @@ _INNER_CAPITAL = re.compile(r"[a-z]+[A-Z]")  # iPhone, eBay, mRNA
 _CONTINUES_PREVIOUS = ("?", "!", "”", '"', "’", "'", "…", "...", ":", ";", ",", "-", "–", "—")
 _TERMINAL = (".", "?", "!", "…", "”", '"', "’", "'", ")", ":", ";")
 _NUMBERED_ITEM = re.compile(r"\d+[.)]\s")
-# "3:45 p.m. ET", "the U.S. Army": the segmenter split after an abbreviation, not a sentence.
-_ENDS_WITH_ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Ltd|"
-    r"Co|Corp|Bros|Ave|Blvd|Mt|Ft)\.$"
-)
-
 Kind = Literal["fragment", "lowercase"]
 
 
@@ -106,8 +101,10 @@ def broken_pieces(document: Document) -> Iterator[_Piece]:
             if text[0].islower():
                 if _legitimate_lowercase_start(text, lexicon):
                     continue
-                if previous is not None and _continues(previous, position, document):
-                    continue
+                if previous is not None and (
+                    continues_after(previous.text, text) or _continues(previous, position, document)
+                ):
+                    continue  # "Acme Inc. rose 4 percent": the break was an abbreviation's
                 kind: Kind = "fragment" if short_verbless else "lowercase"
                 yield _Piece(sentence, kind, span_start if kind == "fragment" else sentence.start)
             elif (
@@ -117,9 +114,19 @@ def broken_pieces(document: Document) -> Iterator[_Piece]:
                 and short_verbless
                 and not text.endswith(_TERMINAL)
                 and previous is not None
-                and not _ENDS_WITH_ABBREVIATION.search(previous.text)
+                and not _split_after_abbreviation(previous.text)
             ):
                 yield _Piece(sentence, "fragment", span_start)
+
+
+def _split_after_abbreviation(previous: str) -> bool:
+    """True when the break before a capitalised piece was an abbreviation's, not a sentence's.
+
+    "Polls close at 8 p.m. ET", "the U.S. Army", "Acme Inc. Chairman"; not "No.", which only
+    ever precedes a number.
+    """
+    word = abbreviation_at_end(previous)
+    return word is not None and kind_of(word) != "numbers"
 
 
 def _legitimate_lowercase_start(text: str, lexicon: _Lexicon) -> bool:
