@@ -1,98 +1,297 @@
-"""The panel beside the sentence list: what is wrong with the selected sentence.
+"""The panel beside the sentence list: the selected sentence's flags, and the buttons to act.
 
-Rendered as rich text (one card per flag: severity, MQM category, message, suggestions,
-rule and engine) so long messages wrap and can be selected and copied. Accept and reject
-actions will attach to these cards when review state arrives.
+One card per flag: severity, MQM category, the flagged words, the message, each suggestion
+as a button (Alt+1..9 press them), Reject with an optional reason, "Apply to all N
+identical" when the same fix is open elsewhere, and "Ignore everywhere" / "Add to
+dictionary". A decided flag keeps its card, greyed, with what was decided and a Reopen
+button. The current flag (the one the keys act on) has a blue edge. The reviewer's own
+error marks follow the flags.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.app import theme
-from reviewer.core.document import Sentence
-from reviewer.core.flags import Flag
+from reviewer.core.review import Annotation, Decision, DecisionStatus, ReviewFlag
+from reviewer.core.wordlists import is_spelling_flag
 
-_STYLE = """
-body { font-size: 10pt; }
-.sentence { color: #2b2f36; font-size: 11pt; margin-bottom: 6px; }
-.card { margin: 0 0 12px 0; }
-.head { font-weight: 600; }
-.cat { color: #5f6670; }
-.rule { color: #8a9099; font-size: 8.5pt; }
-.sugg { font-family: monospace; background: #eef6ee; color: #1b5e20; }
-.del { font-family: monospace; background: #fdecea; color: #b71c1c; }
-.quote { background: #f3f4f6; }
+_CARD_STYLE = """
+QFrame#flag-card { background: #ffffff; border: 1px solid #e1e4e8; border-radius: 6px; }
+QFrame#flag-card[current="true"] { border: 2px solid #1e88e5; }
+QFrame#flag-card[decided="true"] { background: #f6f7f9; }
+QPushButton#suggestion { background: #eef6ee; color: #1b5e20; border: 1px solid #c8e6c9;
+    border-radius: 4px; padding: 3px 10px; font-family: monospace; }
+QPushButton#suggestion:hover { background: #dcefdc; }
+QPushButton#delete-suggestion { background: #fdecea; color: #b71c1c; border: 1px solid #f5c6c2;
+    border-radius: 4px; padding: 3px 10px; }
+QPushButton#reject { border: 1px solid #d0d4d9; border-radius: 4px; padding: 3px 10px; }
+QPushButton[link="true"] { border: none; color: #1565c0; padding: 2px 4px; text-align: left; }
+QLabel#quote { background: #f3f4f6; padding: 2px 4px; font-family: monospace; }
+QLabel#muted { color: #6b7280; }
 """
 
 
-class FlagPanel(QTextBrowser):
-    """Shows the flags of one sentence, or a hint when nothing is selected."""
+class FlagCard(QFrame):
+    """One flag and its actions."""
+
+    def __init__(
+        self,
+        panel: FlagPanel,
+        position: int,
+        review_flag: ReviewFlag,
+        decision: Decision | None,
+        identical: int,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("flag-card")
+        self._panel = panel
+        self.review_flag = review_flag
+        self.position = position
+        flag = review_flag.flag
+        self.setProperty("decided", "true" if decision else "false")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        colour = theme.SEVERITY_COLOURS[flag.severity].name()
+        head = QLabel(
+            f"<b style='color:{colour}'>{escape(str(flag.severity).upper())}</b>"
+            f" &nbsp;<span style='color:#5f6670'>{escape(flag.category)}</span>"
+        )
+        layout.addWidget(head)
+        quote = QLabel(escape(flag.text) or "&nbsp;")
+        quote.setObjectName("quote")
+        quote.setTextFormat(Qt.TextFormat.RichText)
+        quote.setWordWrap(True)
+        layout.addWidget(quote)
+        message = QLabel(flag.message)
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(message)
+        self.suggestion_buttons: list[QPushButton] = []
+        self.reason: QLineEdit | None = None
+        if decision is None:
+            self._add_actions(panel, layout, identical)
+        else:
+            self._add_decision(panel, layout, decision)
+        also = flag.extra.get("also_reported_by")
+        rule = QLabel(
+            f"{flag.rule} · {flag.engine} · confidence {flag.confidence:.0%}"
+            + (f" · also {also}" if also else "")
+        )
+        rule.setObjectName("muted")
+        rule.setWordWrap(True)
+        layout.addWidget(rule)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._panel.set_current(self.position)
+        super().mousePressEvent(event)
+
+    def _add_actions(self, panel: FlagPanel, layout: QVBoxLayout, identical: int) -> None:
+        flag = self.review_flag.flag
+        row = _FlowRow()
+        for number, suggestion in enumerate(flag.suggestions[:9]):
+            button = QPushButton(suggestion if suggestion else "Delete")
+            button.setObjectName("suggestion" if suggestion else "delete-suggestion")
+            button.setToolTip(f"Accept this suggestion (Alt+{number + 1})")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(
+                lambda _=False, n=number: panel.acceptRequested.emit(self.review_flag, n)
+            )
+            self.suggestion_buttons.append(button)
+            row.add(button)
+        reject = QPushButton("Reject")
+        reject.setObjectName("reject")
+        reject.setToolTip("This flag is wrong here (Alt+R); the reason is optional")
+        reject.clicked.connect(self._reject)
+        row.add(reject)
+        layout.addWidget(row)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("Reason for rejecting (optional)")
+        self.reason.returnPressed.connect(self._reject)
+        layout.addWidget(self.reason)
+        links = _FlowRow()
+        if identical > 1 and flag.suggestions:
+            apply_all = _link(
+                f"Apply “{flag.suggestions[0] or 'delete'}” to all {identical} identical"
+            )
+            apply_all.setObjectName("apply-all")
+            apply_all.clicked.connect(lambda: panel.applyAllRequested.emit(self.review_flag, 0))
+            links.add(apply_all)
+        ignore = _link("Ignore everywhere")
+        ignore.setToolTip("Never flag this text for this rule again (all documents, the CLI too)")
+        ignore.clicked.connect(lambda: panel.ignoreRequested.emit(self.review_flag))
+        links.add(ignore)
+        if is_spelling_flag(flag):
+            dictionary = _link("Add to dictionary")
+            dictionary.setToolTip("A correct name or term: never flag it as a spelling error")
+            dictionary.clicked.connect(lambda: panel.dictionaryRequested.emit(self.review_flag))
+            links.add(dictionary)
+        layout.addWidget(links)
+
+    def _add_decision(self, panel: FlagPanel, layout: QVBoxLayout, decision: Decision) -> None:
+        if decision.status is DecisionStatus.ACCEPTED:
+            text = f"✓ Accepted “{decision.replacement or 'delete'}”"
+        elif decision.status is DecisionStatus.REJECTED:
+            text = "✗ Rejected" + (f": {decision.reason}" if decision.reason else "")
+        else:
+            text = "✎ Resolved by an edit"
+        label = QLabel(text)
+        label.setObjectName("decision")
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        reopen = _link("Reopen")
+        reopen.setToolTip("Withdraw this decision")
+        reopen.clicked.connect(lambda: panel.reopenRequested.emit(self.review_flag))
+        layout.addWidget(reopen)
+
+    def _reject(self) -> None:
+        reason = self.reason.text() if self.reason else ""
+        self._panel.rejectRequested.emit(self.review_flag, reason)
+
+
+class FlagPanel(QScrollArea):
+    """The selected sentence's flags and error marks, with their actions."""
+
+    acceptRequested = Signal(object, int)  # ReviewFlag, suggestion index
+    rejectRequested = Signal(object, str)  # ReviewFlag, reason
+    applyAllRequested = Signal(object, int)
+    reopenRequested = Signal(object)
+    ignoreRequested = Signal(object)
+    dictionaryRequested = Signal(object)
+    removeAnnotationRequested = Signal(str)
+    currentChanged = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenLinks(False)
-        self.document().setDefaultStyleSheet(_STYLE)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards: list[FlagCard] = []
+        self.current = -1
+        self._content = QWidget()
+        self._content.setObjectName("flag-panel-content")
+        self._content.setStyleSheet(_CARD_STYLE)
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(12, 10, 12, 10)
+        self._layout.setSpacing(8)
+        self.setWidget(self._content)
         self.show_nothing()
 
-    def show_nothing(self) -> None:
-        self.setHtml("<p class='cat'>Select a sentence to see its flags.</p>")
+    def show_nothing(self, hint: str = "Select a sentence to see its flags.") -> None:
+        self._clear()
+        self._add_label(hint, muted=True)
+        self._layout.addStretch(1)
 
-    def show_sentence(self, sentence: Sentence, flags: list[Flag]) -> None:
-        parts = [
-            f"<p class='cat'>Sentence {sentence.index + 1} · paragraph {sentence.paragraph + 1}"
-            f" · {len(flags)} flag{'' if len(flags) == 1 else 's'}</p>",
-            f"<p class='sentence'>{_highlighted(sentence, flags)}</p><hr>",
-        ]
+    def show_flags(
+        self,
+        heading: str,
+        flags: list[tuple[ReviewFlag, Decision | None, int]],
+        annotations: list[Annotation],
+        current: int = -1,
+    ) -> None:
+        """Show cards for (flag, its decision, number of identical open flags) triples."""
+        self._clear()
+        self._add_label(heading, muted=True)
         if not flags:
-            parts.append("<p class='cat'>No flags in this sentence.</p>")
-        for flag in flags:
-            parts.append(_card(flag))
-        self.setHtml("".join(parts))
+            self._add_label("No flags in this sentence.", muted=True)
+        for position, (review_flag, decision, identical) in enumerate(flags):
+            card = FlagCard(self, position, review_flag, decision, identical)
+            self.cards.append(card)
+            self._layout.addWidget(card)
+        if annotations:
+            self._add_label("<b>Errors you marked</b>")
+        for annotation in annotations:
+            self._layout.addWidget(self._annotation_row(annotation))
+        self._layout.addStretch(1)
+        self.set_current(current if 0 <= current < len(self.cards) else self._first_open())
 
+    def set_current(self, position: int) -> None:
+        self.current = position
+        for card in self.cards:
+            card.setProperty("current", "true" if card.position == position else "false")
+            card.style().unpolish(card)
+            card.style().polish(card)
+        if 0 <= position < len(self.cards):
+            self.ensureWidgetVisible(self.cards[position])
+        self.currentChanged.emit(position)
 
-def _card(flag: Flag) -> str:
-    colour = theme.SEVERITY_COLOURS[flag.severity].name()
-    suggestions = ", ".join(_suggestion(s) for s in flag.suggestions[:5]) or "<i>none</i>"
-    also = flag.extra.get("also_reported_by")
-    also_html = f" · also {escape(also)}" if also else ""
-    return (
-        "<div class='card'>"
-        f"<span class='head' style='color:{colour}'>{escape(str(flag.severity).upper())}</span>"
-        f" <span class='cat'>{escape(flag.category)}</span><br>"
-        f"<span class='quote'>{escape(flag.text) or '&nbsp;'}</span><br>"
-        f"{escape(flag.message)}<br>"
-        f"Suggestions: {suggestions}<br>"
-        f"<span class='rule'>{escape(flag.rule)} · {escape(flag.engine)}"
-        f" · confidence {flag.confidence:.0%}{also_html}</span>"
-        "</div>"
-    )
+    def current_card(self) -> FlagCard | None:
+        return self.cards[self.current] if 0 <= self.current < len(self.cards) else None
 
+    def toPlainText(self) -> str:
+        """Everything the panel says, as text (for tests and accessibility tools)."""
+        return "\n".join(label.text() for label in self._content.findChildren(QLabel))
 
-def _highlighted(sentence: Sentence, flags: list[Flag]) -> str:
-    """The sentence with each flagged span tinted by its severity (first flag wins overlaps)."""
-    pieces: list[str] = []
-    cursor = 0
-    for flag in sorted(flags, key=lambda f: f.start):
-        start = max(cursor, flag.start - sentence.start)
-        end = min(len(sentence.text), flag.end - sentence.start)
-        if end <= start:
-            continue
-        tint = theme.SEVERITY_TINTS[flag.severity].name()
-        line = theme.SEVERITY_COLOURS[flag.severity].name()
-        pieces.append(escape(sentence.text[cursor:start]))
-        pieces.append(
-            f"<span style='background:{tint}; border-bottom:2px solid {line}'>"
-            f"{escape(sentence.text[start:end])}</span>"
+    def _first_open(self) -> int:
+        return next((card.position for card in self.cards if card.reason is not None), -1)
+
+    def _annotation_row(self, annotation: Annotation) -> QWidget:
+        row = QFrame()
+        row.setObjectName("flag-card")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(10, 6, 10, 6)
+        colour = theme.SEVERITY_COLOURS[annotation.severity].name()
+        note = f" — {escape(annotation.note)}" if annotation.note else ""
+        label = QLabel(
+            f"<b style='color:{colour}'>{escape(str(annotation.severity).upper())}</b> "
+            f"{escape(annotation.category)}: “{escape(annotation.text)}”{note}"
         )
-        cursor = end
-    pieces.append(escape(sentence.text[cursor:]))
-    return "".join(pieces)
+        label.setWordWrap(True)
+        layout.addWidget(label, 1)
+        remove = _link("Remove")
+        remove.clicked.connect(lambda: self.removeAnnotationRequested.emit(annotation.id))
+        layout.addWidget(remove)
+        return row
+
+    def _add_label(self, text: str, muted: bool = False) -> None:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        if muted:
+            label.setObjectName("muted")
+        self._layout.addWidget(label)
+
+    def _clear(self) -> None:
+        self.cards = []
+        self.current = -1
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
 
 
-def _suggestion(text: str) -> str:
-    if not text:
-        return "<span class='del'>delete</span>"
-    return f"<span class='sugg'>{escape(text)}</span>"
+class _FlowRow(QWidget):
+    """A row of buttons that wraps neither text nor layout: enough for a few actions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 2, 0, 2)
+        self._layout.setSpacing(6)
+        self._layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def add(self, widget: QWidget) -> None:
+        self._layout.insertWidget(self._layout.count() - 1, widget)
+
+
+def _link(text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setProperty("link", "true")
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button

@@ -21,7 +21,8 @@ def run_app(path: str | None, language: str | None = None) -> int:
     The file is read before any window appears, so `reviewer missing.txt` fails on the
     command line like every other subcommand (one line, exit 2) instead of flashing a window.
     """
-    document = Document.from_file(path, language=language or "en-US") if path else None
+    if path and not path.endswith(".review"):
+        Document.from_file(path, language=language or "en-US")  # refuse bad input here
     ensure_display_available()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer")
@@ -32,6 +33,6 @@ def run_app(path: str | None, language: str | None = None) -> int:
     wake_python.start(_SIGNAL_POLL_MS)
     window = MainWindow(language=language)
     window.show()
-    if document is not None:
-        window.show_document(document)
+    if path:
+        window.open_path(path)
     return int(app.exec())

@@ -1,17 +1,22 @@
-"""The review window: sentence list on the left, the selected sentence's flags on the right.
+"""The review window: sentences on the left; the selected sentence's editor, changes and flags
+on the right.
 
-The document is shown immediately; each engine reports when it is done (the artefacts engine
-in milliseconds, LanguageTool once its server is up), and the status bar says where each
-engine is. This window is read-only for now; review actions attach to the same model.
+Opening a text opens (or creates) its `.review` file, so every decision is stored as it is
+made and reopening restores everything, the current sentence included. Every action goes
+through the review's commands (reviewer/core/review), which own undo and redo; the window
+only renders what a command changed. Engines run off the GUI thread; each reports when it
+is done, and results of a superseded check are dropped.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,31 +24,72 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer import __version__
 from reviewer.app import theme
+from reviewer.app.changes_view import ChangesView
 from reviewer.app.check_worker import CheckDispatcher
 from reviewer.app.flag_panel import FlagPanel
 from reviewer.app.languagetool_status import LanguageToolStatusBridge
 from reviewer.app.preferences import Preferences, PreferenceStore
 from reviewer.app.preferences_dialog import PreferencesDialog
+from reviewer.app.review_dialogs import FindReplaceDialog, MarkErrorDialog, shortcuts_dialog
 from reviewer.app.sentence_delegate import SentenceDelegate
+from reviewer.app.sentence_editor import SentenceEditor
 from reviewer.app.sentence_filter import SentenceFilterModel
 from reviewer.app.sentence_model import SentenceModel
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
 from reviewer.core.errors import ReviewerError
 from reviewer.core.flags import Severity
+from reviewer.core.review import (
+    ChangeSet,
+    Review,
+    ReviewFlag,
+    TextChangedError,
+    open_review,
+    open_review_file,
+    review_path_for,
+)
+from reviewer.core.wordlists import (
+    WordLists,
+    add_to_dictionary,
+    filter_flags,
+    ignore_everywhere,
+    load_word_lists,
+)
 from reviewer.engines import ENGINE_NAMES, create_engine
 from reviewer.engines.languagetool.engine import LanguageToolEngine
 from reviewer.engines.languagetool.server import ServerState
 
 _ENGINE_LABELS = {"languagetool": "LanguageTool", "artefacts": "MT artefacts"}
+_RECENT_KEY = "recent_files"
+_RECENT_LIMIT = 10
+
+SHORTCUTS: list[tuple[str, str]] = [
+    ("Alt+1 … Alt+9", "Accept suggestion 1 … 9 of the current flag"),
+    ("Alt+R", "Reject the current flag (with the reason typed in its card)"),
+    ("F8 / Shift+F8", "Next / previous open flag, across sentences"),
+    ("Ctrl+Enter", "Mark the sentence reviewed and go to the next sentence with open flags"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo (your typing while you type; else review actions)"),
+    ("Ctrl+M", "Mark an error on the text selected in the editor"),
+    ("Ctrl+F / Ctrl+H", "Find / find and replace in the whole document"),
+    ("Up / Down", "Previous / next sentence in the list"),
+    ("Enter (in the editor)", "Commit the edit now (it is also committed when you pause)"),
+    ("Ctrl+Shift+F", "Show sentences with open flags only"),
+    ("Ctrl+D", "Show the changes view (machine translation against your corrections)"),
+    ("F5", "Check again"),
+    ("Ctrl+O", "Open a text or a review"),
+    ("Ctrl+,", "Preferences"),
+    ("Ctrl+Q", "Quit (every decision is already saved)"),
+]
 
 
 class MainWindow(QMainWindow):
@@ -61,23 +107,34 @@ class MainWindow(QMainWindow):
         self.options: CheckOptions = self.preferences.check_options()
         self._owns_engines = engines is None
         self.engines = engines if engines is not None else _engines_for(self.preferences)
+        self.review: Review | None = None
+        self.word_lists = WordLists()
         self.model = SentenceModel(self)
         self.visible_rows = SentenceFilterModel(self.model, self)
         self.dispatcher = CheckDispatcher(self)
         self.dispatcher.engineStarted.connect(self._on_engine_started)
         self.dispatcher.engineFinished.connect(self._on_engine_finished)
+        self._checked_documents: dict[int, Document] = {}
         self.engine_states: dict[str, str] = {}
         self.languagetool_status: LanguageToolStatusBridge | None = None
+        self.last_accept_seconds = 0.0
+        self._find_position = -1
         self._watch_languagetool()
         self._build_widgets()
         self._build_menus()
         self._build_toolbar()
+        self.find_dialog = FindReplaceDialog(self)
+        self.find_dialog.next_button.clicked.connect(self.find_next)
+        self.find_dialog.replace_all_button.clicked.connect(self.replace_all)
+        self.setAcceptDrops(True)
         self.setWindowTitle("MT Reviewer")
-        self.resize(1280, 800)
+        self.resize(1400, 860)
+        self._update_actions()
 
     # -- building -------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
+        self._build_side_panels()
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -96,15 +153,19 @@ class MainWindow(QMainWindow):
         self.sentence_view.setWordWrap(True)
         self.sentence_view.selectionModel().selectionChanged.connect(self._on_selection)
 
-        self.flag_panel = FlagPanel()
-        self.flag_panel.setObjectName("flags")
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.tabs)
+        right.addWidget(self.flag_panel)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setSizes([300, 480])
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.sentence_view)
-        splitter.addWidget(self.flag_panel)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([780, 420])
+        splitter.setSizes([800, 560])
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -118,41 +179,122 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.engine_label)
         self.setStyleSheet(
             "QLabel#summary { background: #f7f8fa; border-bottom: 1px solid #e1e4e8; }"
-            "QListView#sentences { border: none; }"
-            "QTextBrowser#flags { border: none; border-left: 1px solid #e1e4e8; padding: 8px; }"
+            "QListView#sentences { border: none; border-right: 1px solid #e1e4e8; }"
+            "QScrollArea#flags { border-top: 1px solid #e1e4e8; background: #fafbfc; }"
+            "QWidget#flag-panel-content { background: #fafbfc; }"
         )
         self._update_summary()
 
+    def _build_side_panels(self) -> None:
+        """The editor and changes tabs, and the flag panel, wired to the review commands."""
+        self.editor = SentenceEditor()
+        self.editor.editCommitted.connect(self._on_edit_committed)
+        self.editor.undoRequested.connect(self.undo)
+        self.editor.redoRequested.connect(self.redo)
+        self.changes_view = ChangesView()
+        self.changes_view.mode_changed.connect(lambda _mode: self._refresh_changes())
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editor-tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.editor, "Edit")
+        self.tabs.addTab(self.changes_view, "Changes")
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_changes())
+
+        self.flag_panel = FlagPanel()
+        self.flag_panel.setObjectName("flags")
+        self.flag_panel.acceptRequested.connect(self.accept_flag)
+        self.flag_panel.rejectRequested.connect(self.reject_flag)
+        self.flag_panel.applyAllRequested.connect(self.apply_to_all)
+        self.flag_panel.reopenRequested.connect(self.reopen_flag)
+        self.flag_panel.ignoreRequested.connect(self.ignore_everywhere)
+        self.flag_panel.dictionaryRequested.connect(self.add_to_dictionary)
+        self.flag_panel.removeAnnotationRequested.connect(self.remove_annotation)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action("&Open…", QKeySequence.StandardKey.Open, self.choose_file)
+        self.open_action = self._action("&Open…", QKeySequence("Ctrl+O"), self.choose_file)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.save_as_action = self._action("Save Review &As…", None, self.save_review_as)
         self.recheck_action = self._action("&Re-check", QKeySequence("F5"), self.recheck)
-        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        for action in (self.open_action, self.recheck_action, quit_action):
-            file_menu.addAction(action)
+        self.quit_action = self._action("&Quit", QKeySequence("Ctrl+Q"), self.close)
+        file_menu.addAction(self.open_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.recheck_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action("&Undo", QKeySequence("Ctrl+Z"), self.undo)
+        self.redo_action = self._action("&Redo", QKeySequence("Ctrl+Shift+Z"), self.redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.find_action = self._action(
+            "&Find…", QKeySequence("Ctrl+F"), lambda: self.find_dialog.show_mode(False)
+        )
+        self.replace_action = self._action(
+            "Find and &Replace…", QKeySequence("Ctrl+H"), lambda: self.find_dialog.show_mode(True)
+        )
+        self.mark_action = self._action("&Mark Error…", QKeySequence("Ctrl+M"), self.mark_error)
         self.preferences_action = self._action(
             "&Preferences…", QKeySequence("Ctrl+,"), self.edit_preferences
         )
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.find_action, self.replace_action, self.mark_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
-        go_menu = self.menuBar().addMenu("&Go")
+
+        review_menu = self.menuBar().addMenu("&Review")
+        self.accept_actions = []
+        for number in range(1, 10):
+            action = self._action(
+                f"Accept Suggestion {number}",
+                QKeySequence(f"Alt+{number}"),
+                partial(self.accept_current, number - 1),
+            )
+            self.accept_actions.append(action)
+        review_menu.addAction(self.accept_actions[0])
+        self.reject_action = self._action(
+            "&Reject Flag", QKeySequence("Alt+R"), self.reject_current
+        )
+        self.reviewed_action = self._action(
+            "Mark Reviewed and &Next", QKeySequence("Ctrl+Return"), self.mark_reviewed_and_next
+        )
+        self.reviewed_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.next_action = self._action(
-            "&Next flagged sentence", QKeySequence("F8"), lambda: self.go_to_flagged(+1)
+            "&Next Open Flag", QKeySequence("F8"), lambda: self.go_to_flag(+1)
         )
         self.previous_action = self._action(
-            "&Previous flagged sentence", QKeySequence("Shift+F8"), lambda: self.go_to_flagged(-1)
+            "&Previous Open Flag", QKeySequence("Shift+F8"), lambda: self.go_to_flag(-1)
         )
-        go_menu.addAction(self.next_action)
-        go_menu.addAction(self.previous_action)
+        self.merge_action = self._action("Merge with Next Sentence", None, self.merge_with_next)
+        for action in (
+            self.reject_action,
+            self.reviewed_action,
+            self.next_action,
+            self.previous_action,
+            self.merge_action,
+        ):
+            review_menu.addAction(action)
+
         view_menu = self.menuBar().addMenu("&View")
         self.flagged_only_action = self._action(
-            "&Flagged sentences only", QKeySequence("Ctrl+Shift+F"), lambda: None
+            "&Open Flags Only", QKeySequence("Ctrl+Shift+F"), lambda: None
         )
         self.flagged_only_action.setCheckable(True)
-        self.flagged_only_action.setToolTip("Hide sentences without flags (Ctrl+Shift+F)")
+        self.flagged_only_action.setToolTip("Hide sentences without open flags (Ctrl+Shift+F)")
         self.flagged_only_action.toggled.connect(self.set_flagged_only)
+        self.changes_action = self._action(
+            "&Changes", QKeySequence("Ctrl+D"), lambda: self.tabs.setCurrentIndex(1)
+        )
         view_menu.addAction(self.flagged_only_action)
+        view_menu.addAction(self.changes_action)
         help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard Shortcuts", None, self.show_shortcuts))
         help_menu.addAction(self._action("&About MT Reviewer", None, self._about))
 
     def _build_toolbar(self) -> None:
@@ -160,13 +302,18 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("review-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.open_action, self.recheck_action):
-            toolbar.addAction(action)
+        toolbar.addAction(self.open_action)
+        toolbar.addAction(self.recheck_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
         toolbar.addSeparator()
         self.previous_action.setIconText("◀ Previous flag")
         self.next_action.setIconText("Next flag ▶")
+        self.reviewed_action.setIconText("✓ Reviewed, next")
         toolbar.addAction(self.previous_action)
         toolbar.addAction(self.next_action)
+        toolbar.addAction(self.reviewed_action)
         toolbar.addSeparator()
         toolbar.addAction(self.flagged_only_action)
         self.severity_box = QComboBox()
@@ -183,42 +330,183 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | None,
+        shortcut: QKeySequence | None,
         slot: Callable[[], object],
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(slot)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut.toString()})")
+        action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         return action
 
-    # -- documents and checks -------------------------------------------------------------
+    # -- opening --------------------------------------------------------------------------
 
     def open_path(self, path: str | Path) -> bool:
-        """Load and check a file; on bad input show one line and keep the current document."""
+        """Open a text (with its review, created the first time) or a `.review` file.
+
+        Bad input shows one line and keeps the current document.
+        """
+        path = Path(path)
+        reviewer = self.preferences.reviewer_name
+        review: Review | None
         try:
-            document = Document.from_file(path, language=self.options.language)
+            if path.suffix == ".review":
+                review = open_review_file(path, reviewer=reviewer)
+            else:
+                review = self._open_text_review(path)
         except ReviewerError as exc:
             QMessageBox.critical(self, "Cannot open file", str(exc))
             return False
-        self.show_document(document)
+        if review is None:
+            return False
+        self.set_review(review)
+        self._remember_recent(path)
         return True
 
-    def show_document(self, document: Document) -> None:
-        self.model.set_document(document)
-        name = Path(document.path).name if document.path else "untitled"
-        self.setWindowTitle(f"{name} — MT Reviewer")
+    def _open_text_review(self, path: Path) -> Review | None:
+        reviewer, language = self.preferences.reviewer_name, self.options.language
+        try:
+            return open_review(path, reviewer=reviewer, language=language)
+        except TextChangedError as changed:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Question)
+            box.setWindowTitle("The text has changed")
+            box.setText(str(changed))
+            as_it_was = box.addButton(
+                "Open the Review as It Was", QMessageBox.ButtonRole.AcceptRole
+            )
+            fresh = box.addButton("Start a New Review", QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(QMessageBox.StandardButton.Cancel)
+            box.exec()
+            if box.clickedButton() is as_it_was:
+                return open_review(path, reviewer=reviewer, accept_changed_text=True)
+            if box.clickedButton() is fresh:
+                old = changed.review_path
+                old.rename(old.with_name(f"{old.name}.{time.strftime('%Y%m%d-%H%M%S')}.bak"))
+                return open_review(path, reviewer=reviewer, language=language)
+            return None
+
+    def set_review(self, review: Review) -> None:
+        """Show a review; the previous one is closed (everything in it is already saved)."""
+        self.editor.commit()
+        self._close_review()
+        self.review = review
+        review.reviewer = self.preferences.reviewer_name
+        self.model.set_review(review)
+        name = Path(review.text_path).name if review.text_path else review.path.name
+        self.setWindowTitle(f"{name} - MT Reviewer")
         self.flag_panel.show_nothing()
         self.recheck()
-        if document.sentences:
-            self.select_row(0)
+        current = review.current_sentence
+        if review.segments:
+            self.select_row(self.model.row_of(current) if current else 0)
+        self._update_actions()
+        self._update_summary()
+
+    def show_document(self, document: Document) -> None:
+        """Open a document that has a path (kept for callers from before reviews)."""
+        if document.path:
+            self.open_path(document.path)
+
+    def _close_review(self) -> None:
+        if self.review is not None:
+            self.dispatcher.generation += 1
+            self.review.close()
+            self.review = None
+            self.model.set_review(None)
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open machine-translated text or review",
+            "",
+            "Texts and reviews (*.txt *.review);;All files (*)",
+        )
+        if path:
+            self.open_path(path)
+
+    def save_review_as(self) -> None:
+        if self.review is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save review as", str(self.review.path), "Reviews (*.review)"
+        )
+        if not path:
+            return
+        try:
+            self.review.store.backup_to(Path(path))
+        except (OSError, ReviewerError) as exc:
+            QMessageBox.warning(self, "Cannot save the review", str(exc))
+            return
+        self.statusBar().showMessage(f"Review copied to {path}", 5000)
+
+    def _remember_recent(self, path: Path) -> None:
+        settings = QSettings()
+        recent = [str(path.resolve())] + [
+            p for p in _as_list(settings.value(_RECENT_KEY)) if p != str(path.resolve())
+        ]
+        settings.setValue(_RECENT_KEY, recent[:_RECENT_LIMIT])
+
+    def recent_files(self) -> list[str]:
+        return _as_list(QSettings().value(_RECENT_KEY))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    # -- checking -------------------------------------------------------------------------
 
     def recheck(self) -> None:
+        """Check the corrected document again with every engine (off the GUI thread)."""
+        if self.review is None:
+            return
+        self.word_lists = load_word_lists()
         for engine in self.engines:
             self.engine_states[engine.name] = "queued"
-        self.dispatcher.check(self.model.document, self.engines, self.options)
+        document = self.review.document
+        generation = self.dispatcher.check(document, self.engines, self.options)
+        self._checked_documents = {generation: document}
         self._update_summary()
+
+    def _on_engine_started(self, generation: int, name: str) -> None:
+        if generation == self.dispatcher.generation:
+            bridge = self.languagetool_status if name == "languagetool" else None
+            starting = bridge is not None and bridge.description.startswith("starting")
+            self.engine_states[name] = "starting server…" if starting else "checking…"
+            self._update_summary()
+
+    def _on_engine_finished(self, generation: int, report: EngineReport) -> None:
+        document = self._checked_documents.get(generation)
+        if generation != self.dispatcher.generation or document is None or self.review is None:
+            return  # a newer check superseded this one
+        if report.status is EngineStatus.OK:
+            flags = filter_flags(report.flags, self.word_lists)
+            self.model.record_flags(report.name, document, flags)
+            count = len(flags)
+            self.engine_states[report.name] = (
+                f"ready · {count} flag{'' if count == 1 else 's'} in {report.seconds:.1f} s"
+            )
+        else:
+            self.engine_states[report.name] = f"{report.status}: {report.reason or 'no reason'}"
+        self._update_summary()
+        self._refresh_current(keep_editor=True)
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences, self)
@@ -230,9 +518,11 @@ class MainWindow(QMainWindow):
         previous, self.preferences = self.preferences, preferences
         self.store.save(preferences)
         self.options = preferences.check_options()
+        if self.review is not None:
+            self.review.reviewer = preferences.reviewer_name
         if self._owns_engines and previous.languagetool_url != preferences.languagetool_url:
             self._replace_languagetool_engine()
-        if self.model.document.sentences:
+        if self.review is not None:
             self.recheck()
 
     def _replace_languagetool_engine(self) -> None:
@@ -253,51 +543,6 @@ class MainWindow(QMainWindow):
             self.engine_states["languagetool"] = self.languagetool_status.description
             self.languagetool_status.changed.connect(self._on_languagetool_status)
 
-    def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open machine-translated text", "", "Text files (*.txt);;All files (*)"
-        )
-        if path:
-            self.open_path(path)
-
-    def current_row(self) -> int:
-        """The selected sentence's index in the document, or -1."""
-        index = self.visible_rows.mapToSource(self.sentence_view.currentIndex())
-        return index.row() if index.isValid() else -1
-
-    def select_row(self, row: int) -> None:
-        """Select a sentence by its index in the document (if it is visible)."""
-        index = self.visible_rows.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.sentence_view.setCurrentIndex(index)
-            self.sentence_view.scrollTo(index)
-
-    def go_to_flagged(self, step: int) -> None:
-        """Move the selection to the next (or previous) visible sentence that has flags."""
-        rows = self.model.rowCount()
-        row = self.current_row()
-        for _ in range(rows):
-            row = (row + step) % rows
-            visible = self.visible_rows.mapFromSource(self.model.index(row, 0)).isValid()
-            if visible and self.model.flags_for_row(row):
-                self.select_row(row)
-                return
-
-    def set_flagged_only(self, value: bool) -> None:
-        """Hide (or show again) the sentences without flags; keep the selection if visible."""
-        row = self.current_row()
-        self.visible_rows.set_flagged_only(value)
-        self.severity_box.setEnabled(value)
-        if self.flagged_only_action.isChecked() != value:
-            self.flagged_only_action.setChecked(value)
-        if row >= 0:
-            self.select_row(row)
-        self._on_selection()
-
-    def _on_minimum_severity(self, position: int) -> None:
-        self.visible_rows.set_minimum_severity(Severity(self.severity_box.itemData(position)))
-        self._on_selection()
-
     def _on_languagetool_status(self, description: str) -> None:
         state = self.engine_states.get("languagetool", "")
         if state.startswith("ready ·") and description.startswith("server ready"):
@@ -305,47 +550,357 @@ class MainWindow(QMainWindow):
         self.engine_states["languagetool"] = description
         self._update_summary()
 
-    def _on_engine_started(self, generation: int, name: str) -> None:
-        if generation == self.dispatcher.generation:
-            bridge = self.languagetool_status if name == "languagetool" else None
-            starting = bridge is not None and bridge.description.startswith("starting")
-            self.engine_states[name] = "starting server…" if starting else "checking…"
-            self._update_summary()
+    # -- review commands ------------------------------------------------------------------
 
-    def _on_engine_finished(self, generation: int, report: EngineReport) -> None:
-        if generation != self.dispatcher.generation:
-            return  # a newer check superseded this one
-        if report.status is EngineStatus.OK:
-            self.model.set_engine_flags(report.name, report.flags)
-            count = len(report.flags)
-            self.engine_states[report.name] = (
-                f"ready · {count} flag{'' if count == 1 else 's'} in {report.seconds:.1f} s"
-            )
-        else:
-            self.model.set_engine_flags(report.name, [])
-            self.engine_states[report.name] = f"{report.status}: {report.reason or 'no reason'}"
+    def execute(self, command: Callable[[], ChangeSet | None]) -> ChangeSet | None:
+        """Run a review command and show its effect; a failure shows one line and changes
+        nothing (the review rolled back)."""
+        if self.review is None:
+            return None
+        try:
+            changes = command()
+        except ReviewerError as exc:
+            QMessageBox.warning(self, "Not done", str(exc))
+            return None
+        if changes is None:
+            return None
+        self.model.apply(changes)
+        if changes.text_changed:
+            self.recheck()
+        self.statusBar().showMessage(changes.label, 4000)
+        self._refresh_current(keep_editor=False)
+        self._update_actions()
         self._update_summary()
-        self._on_selection()
+        return changes
+
+    def accept_flag(self, review_flag: ReviewFlag, suggestion: int) -> None:
+        review = self.review
+        if review is None:
+            return
+        began = time.perf_counter()
+        self.execute(lambda: review.accept(review_flag, suggestion))
+        self.last_accept_seconds = time.perf_counter() - began
+
+    def reject_flag(self, review_flag: ReviewFlag, reason: str) -> None:
+        review = self.review
+        if review is not None:
+            self.execute(lambda: review.reject(review_flag, reason))
+
+    def reopen_flag(self, review_flag: ReviewFlag) -> None:
+        review = self.review
+        if review is not None:
+            self.execute(lambda: review.reopen_flag(review_flag))
+
+    def apply_to_all(self, review_flag: ReviewFlag, suggestion: int) -> None:
+        review = self.review
+        if review is not None:
+            self.execute(lambda: review.apply_to_all(review_flag, suggestion))
+
+    def remove_annotation(self, annotation_id: str) -> None:
+        review = self.review
+        if review is not None:
+            self.execute(lambda: review.remove_annotation(annotation_id))
+
+    def ignore_everywhere(self, review_flag: ReviewFlag) -> None:
+        self._change_word_lists(lambda: ignore_everywhere(review_flag.rule, review_flag.text))
+
+    def add_to_dictionary(self, review_flag: ReviewFlag) -> None:
+        self._change_word_lists(lambda: add_to_dictionary(review_flag.text))
+
+    def _change_word_lists(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except ReviewerError as exc:
+            QMessageBox.warning(self, "Not saved", str(exc))
+            return
+        self.recheck()
+
+    def accept_current(self, suggestion: int) -> None:
+        """Alt+n: accept suggestion n of the current flag."""
+        card = self.flag_panel.current_card()
+        if card is None or card.reason is None:
+            card = next((c for c in self.flag_panel.cards if c.reason is not None), None)
+        if card is None:
+            self.statusBar().showMessage("No open flag in this sentence", 3000)
+            return
+        if suggestion >= len(card.review_flag.flag.suggestions):
+            self.statusBar().showMessage(f"This flag has no suggestion {suggestion + 1}", 3000)
+            return
+        self.accept_flag(card.review_flag, suggestion)
+
+    def reject_current(self) -> None:
+        """Alt+R: reject the current flag with the reason typed in its card."""
+        card = self.flag_panel.current_card()
+        if card is None or card.reason is None:
+            card = next((c for c in self.flag_panel.cards if c.reason is not None), None)
+        if card is not None:
+            self.reject_flag(card.review_flag, card.reason.text() if card.reason else "")
+
+    def mark_reviewed_and_next(self) -> None:
+        """Ctrl+Enter: done with this sentence; on to the next one that has open flags."""
+        review, row = self.review, self.current_row()
+        if review is None or row < 0:
+            return
+        self.editor.commit()
+        segment_id = self.model.segment_id(row)
+        self.execute(lambda: review.mark_reviewed(segment_id))
+        target = self._next_row(row, lambda r: bool(self.model.flags_for_row(r)))
+        if target is None:
+            target = row + 1 if row + 1 < self.model.rowCount() else row
+        self.select_row(target)
+
+    def merge_with_next(self) -> None:
+        review, row = self.review, self.current_row()
+        if review is not None and row >= 0:
+            segment_id = self.model.segment_id(row)
+            self.execute(lambda: review.merge_with_next(segment_id))
+            self.select_row(self.model.row_of(segment_id))
+
+    def mark_error(self) -> None:
+        """Ctrl+M: mark the editor's selection as an error no checker found."""
+        review, row = self.review, self.current_row()
+        if review is None or row < 0:
+            return
+        self.editor.commit()
+        span = self.editor.selected_span()
+        if span is None:
+            self.statusBar().showMessage("Select words in the editor, then press Ctrl+M", 4000)
+            return
+        segment_id = self.model.segment_id(row)
+        text = review.segment(segment_id).text
+        dialog = MarkErrorDialog(text[span[0] : span[1]], self)
+        if dialog.exec() != MarkErrorDialog.DialogCode.Accepted:
+            return
+        category, severity, note = dialog.values()
+        self.execute(
+            lambda: review.annotate(
+                segment_id, span[0], span[1], category=category, severity=severity, note=note
+            )
+        )
+
+    def undo(self) -> None:
+        """Ctrl+Z: typing first (the editor's own undo), then the review's commands."""
+        if self.editor.editor.hasFocus() and self.editor.has_pending_typing:
+            self.editor.editor.undo()
+            return
+        review = self.review
+        if review is not None:
+            self.editor.commit()
+            self._follow(self.execute(review.undo))
+
+    def redo(self) -> None:
+        review = self.review
+        if review is not None:
+            self._follow(self.execute(review.redo))
+
+    def _follow(self, changes: ChangeSet | None) -> None:
+        """After undo/redo, show the sentence the step changed."""
+        if changes is None or self.review is None:
+            return
+        rows = [self.model.row_of(i) for i in changes.sentence_ids if i in self._segment_ids()]
+        if rows and self.current_row() not in rows:
+            self.select_row(min(rows))
+
+    def _segment_ids(self) -> set[str]:
+        return {segment.id for segment in self.review.segments} if self.review else set()
+
+    def _on_edit_committed(self, segment_id: str, text: str) -> None:
+        review = self.review
+        if review is not None and segment_id in self._segment_ids():
+            self.execute(lambda: review.edit_sentence(segment_id, text))
+
+    # -- find and replace -----------------------------------------------------------------
+
+    def _find_options(self) -> tuple[str, bool, bool]:
+        dialog = self.find_dialog
+        return (
+            dialog.find_text.text(),
+            dialog.match_case.isChecked(),
+            dialog.whole_words.isChecked(),
+        )
+
+    def find_next(self) -> None:
+        if self.review is None:
+            return
+        needle, match_case, whole_words = self._find_options()
+        matches = self.review.find(needle, match_case=match_case, whole_words=whole_words)
+        if not matches:
+            self.find_dialog.status.setText("Not found")
+            return
+        self._find_position = (self._find_position + 1) % len(matches)
+        segment_id, start, end = matches[self._find_position]
+        self.find_dialog.status.setText(f"{self._find_position + 1} of {len(matches)}")
+        self.select_row(self.model.row_of(segment_id))
+        cursor = self.editor.editor.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        self.editor.editor.setTextCursor(cursor)
+
+    def replace_all(self) -> None:
+        review = self.review
+        if review is None:
+            return
+        self.editor.commit()
+        needle, match_case, whole_words = self._find_options()
+        replacement = self.find_dialog.replace_text.text()
+        changes = self.execute(
+            lambda: review.replace_all(
+                needle, replacement, match_case=match_case, whole_words=whole_words
+            )
+        )
+        self.find_dialog.status.setText(changes.label if changes else "Not found")
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def current_row(self) -> int:
+        """The selected sentence's row in the review, or -1."""
+        index = self.visible_rows.mapToSource(self.sentence_view.currentIndex())
+        return index.row() if index.isValid() else -1
+
+    def select_row(self, row: int) -> None:
+        """Select a sentence by its row (if it is visible)."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.visible_rows.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.sentence_view.setCurrentIndex(index)
+            self.sentence_view.scrollTo(index)
+
+    def go_to_flagged(self, step: int) -> None:
+        """Move to the next (or previous) visible sentence that has open flags."""
+        target = self._next_row(
+            self.current_row(), lambda r: bool(self.model.flags_for_row(r)), step
+        )
+        if target is not None:
+            self.select_row(target)
+
+    def go_to_flag(self, step: int) -> None:
+        """F8 / Shift+F8: the next (previous) open flag, in this sentence and then beyond."""
+        cards = self.flag_panel.cards
+        open_positions = [c.position for c in cards if c.reason is not None]
+        here = self.flag_panel.current
+        ahead = [p for p in open_positions if (p > here if step > 0 else p < here)]
+        if ahead and self.current_row() >= 0:
+            self.flag_panel.set_current(ahead[0] if step > 0 else ahead[-1])
+            return
+        self.go_to_flagged(step)
+        if step < 0 and self.flag_panel.cards:
+            last_open = [c.position for c in self.flag_panel.cards if c.reason is not None]
+            if last_open:
+                self.flag_panel.set_current(last_open[-1])
+
+    def _next_row(self, row: int, wanted: Callable[[int], bool], step: int = 1) -> int | None:
+        rows = self.model.rowCount()
+        for _ in range(rows):
+            row = (row + step) % rows
+            visible = self.visible_rows.mapFromSource(self.model.index(row, 0)).isValid()
+            if visible and wanted(row):
+                return row
+        return None
+
+    def set_flagged_only(self, value: bool) -> None:
+        """Hide (or show again) the sentences without open flags; keep the selection."""
+        row = self.current_row()
+        self.visible_rows.set_flagged_only(value)
+        self.severity_box.setEnabled(value)
+        if self.flagged_only_action.isChecked() != value:
+            self.flagged_only_action.setChecked(value)
+        if row >= 0:
+            self.select_row(row)
+        self._refresh_current(keep_editor=True)
+
+    def _on_minimum_severity(self, position: int) -> None:
+        self.visible_rows.set_minimum_severity(Severity(self.severity_box.itemData(position)))
+        self._refresh_current(keep_editor=True)
 
     def _on_selection(self, *_: QItemSelection) -> None:
         row = self.current_row()
-        if row < 0:
+        if self.review is not None and row >= 0:
+            self.review.enter(self.model.segment_id(row))
+        self._refresh_current(keep_editor=False)
+
+    def _refresh_current(self, keep_editor: bool) -> None:
+        """Redraw the editor, the flag panel and the changes view for the selected sentence."""
+        row = self.current_row()
+        review = self.review
+        if review is None or row < 0:
+            self.editor.load(None, "", [], 0)
             self.flag_panel.show_nothing()
             return
-        sentence = self.model.document.sentences[row]
-        self.flag_panel.show_sentence(sentence, self.model.flags_for_row(row))
+        segment = self.model.segment(row)
+        sentence = self.model.sentence(row)
+        flags = self.model.review_flags_for_row(row)
+        open_flags = [rf.flag for rf in flags if review.decision(rf.key) is None]
+        if keep_editor and self.editor.segment_id == segment.id and self.editor.has_pending_typing:
+            pass  # the reviewer is typing: keep their text; the flags follow their cursors
+        else:
+            self.editor.load(
+                segment.id,
+                segment.text,
+                open_flags,
+                sentence.start,
+                previous=self._neighbour_text(row, -1),
+                following=self._neighbour_text(row, +1),
+            )
+        current = self.flag_panel.current if keep_editor else -1
+        triples = []
+        for rf in flags:
+            decision = review.decision(rf.key)
+            identical = (
+                len(review.identical_open_flags(rf))
+                if decision is None and rf.flag.suggestions
+                else 0
+            )
+            triples.append((rf, decision, identical))
+        heading = (
+            f"Sentence {row + 1} of {self.model.rowCount()} · {segment.status}"
+            f" · {len(open_flags)} open flag{'' if len(open_flags) == 1 else 's'}"
+        )
+        self.flag_panel.show_flags(heading, triples, review.annotations_in(segment.id), current)
+        self._refresh_changes()
+
+    def _neighbour_text(self, row: int, step: int) -> str:
+        other = row + step
+        if not 0 <= other < self.model.rowCount():
+            return ""
+        return self.model.segment(other).text
+
+    def _refresh_changes(self) -> None:
+        if self.tabs.currentIndex() != 1 or self.review is None:
+            return
+        if self.changes_view.mode == "document":
+            self.changes_view.set_document([(s.mt, s.text) for s in self.review.segments])
+            return
+        row = self.current_row()
+        if row >= 0:
+            segment = self.model.segment(row)
+            self.changes_view.set_sentence(segment.mt, segment.text)
+
+    def _update_actions(self) -> None:
+        review = self.review
+        self.undo_action.setEnabled(bool(review and review.can_undo))
+        self.redo_action.setEnabled(bool(review and review.can_redo))
+        self.undo_action.setText(
+            f"&Undo {review.undo_label}" if review and review.can_undo else "&Undo"
+        )
+        self.redo_action.setText(
+            f"&Redo {review.redo_label}" if review and review.can_redo else "&Redo"
+        )
+        self.save_as_action.setEnabled(review is not None)
 
     def _update_summary(self) -> None:
-        document = self.model.document
         counts = self.model.worst_severity_counts()
         total = sum(counts.values())
+        rows = self.model.rowCount()
+        reviewed = self.model.reviewed_count()
         chips = " &nbsp; ".join(
             f"<span style='color:{_colour(s) if counts[s] else '#9aa0a6'}'>● {counts[s]} {s}</span>"
             for s in reversed(list(Severity))
         )
+        percent = f"{100 * reviewed / rows:.0f}%" if rows else "0%"
         self.summary.setText(
-            f"<b>{len(document.sentences)}</b> sentences &nbsp;·&nbsp; <b>{total}</b> flags"
-            f" &nbsp;&nbsp; {chips}"
+            f"<b>{reviewed}</b> of <b>{rows}</b> sentences reviewed ({percent})"
+            f" &nbsp;·&nbsp; <b>{total}</b> open flags &nbsp;&nbsp; {chips}"
         )
         self.engine_label.setText(
             "   ".join(
@@ -353,6 +908,9 @@ class MainWindow(QMainWindow):
                 for name, state in self.engine_states.items()
             )
         )
+
+    def show_shortcuts(self) -> None:
+        shortcuts_dialog(SHORTCUTS, self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -362,6 +920,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.commit()
         self.dispatcher.generation += 1  # late results are dropped
         if self.languagetool_status is not None:
             self.languagetool_status.close()
@@ -376,7 +935,23 @@ class MainWindow(QMainWindow):
         self.dispatcher.wait(10_000)
         for engine in self.engines:
             engine.close()
+        if self.review is not None:
+            self.review.close()
+            self.review = None
         super().closeEvent(event)
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return []
+
+
+def review_file_for(path: str | Path) -> Path:
+    """Where the window keeps the review of a text (for tests and the File menu)."""
+    return review_path_for(Path(path))
 
 
 def _colour(severity: Severity) -> str:

@@ -7,6 +7,7 @@ configure the headless CLI; a server URL chosen here applies to the window.
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QSettings
@@ -25,6 +26,7 @@ class Preferences:
     picky: bool = False
     languagetool_url: str | None = None
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    reviewer_name: str = ""
 
     def check_options(self) -> CheckOptions:
         return CheckOptions(
@@ -37,6 +39,14 @@ class Preferences:
     def with_language(self, language: str | None) -> Preferences:
         """These preferences with a variant given on the command line, if any."""
         return replace(self, language=language) if language else self
+
+
+def default_reviewer_name() -> str:
+    """The login name, until the reviewer types their own name in Preferences."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 class PreferenceStore:
@@ -56,6 +66,7 @@ class PreferenceStore:
                 picky=str(s.value("picky", "false")).lower() == "true",
                 languagetool_url=str(s.value("languagetool_url", "") or "") or None,
                 disabled_rules=parse_name_list(rules),
+                reviewer_name=str(s.value("reviewer_name", "") or "") or default_reviewer_name(),
             )
         finally:
             s.endGroup()
@@ -68,5 +79,6 @@ class PreferenceStore:
         s.setValue("picky", "true" if preferences.picky else "false")
         s.setValue("languagetool_url", preferences.languagetool_url or "")
         s.setValue("disabled_rules", ",".join(sorted(preferences.disabled_rules)))
+        s.setValue("reviewer_name", preferences.reviewer_name)
         s.endGroup()
         s.sync()

@@ -69,11 +69,15 @@ class PreferencesDialog(QDialog):
         self.remote_server.toggled.connect(self.url.setEnabled)
         self.rules = QLineEdit(", ".join(sorted(current.disabled_rules)))
         self.rules.setPlaceholderText("e.g. MORFOLOGIK_RULE_EN_US, QA_COMMA_SPLICE")
+        self.reviewer_name = QLineEdit(current.reviewer_name)
+        self.reviewer_name.setObjectName("reviewer-name")
+        self.reviewer_name.setToolTip("Recorded with every decision and on the scorecard")
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
         self.error.hide()
 
         form = QFormLayout()
+        form.addRow("Your name:", self.reviewer_name)
         form.addRow("English variant:", self.variant)
         form.addRow("Translated from:", self.source)
         form.addRow("", self.picky)
@@ -115,4 +119,5 @@ class PreferencesDialog(QDialog):
             picky=self.picky.isChecked(),
             languagetool_url=url,
             disabled_rules=parse_name_list(self.rules.text()),
+            reviewer_name=self.reviewer_name.text().strip(),
         )

@@ -20,9 +20,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reviewer.app import theme
-from reviewer.app.sentence_model import FlagsRole, ModelIndex, SentenceRole
+from reviewer.app.sentence_model import DeletedRole, FlagsRole, ModelIndex, SentenceRole, StatusRole
 from reviewer.core.document import Sentence
 from reviewer.core.flags import Flag
+from reviewer.core.review import SentenceStatus
+
+# A glyph per sentence status, drawn under the row number (shape, not colour alone).
+_STATUS_GLYPHS = {SentenceStatus.EDITED: "✎", SentenceStatus.REVIEWED: "✓"}
 
 
 class SentenceDelegate(QStyledItemDelegate):
@@ -59,9 +63,18 @@ class SentenceDelegate(QStyledItemDelegate):
             str(sentence.index + 1),
         )
 
+        status = index.data(StatusRole)
+        glyph = _STATUS_GLYPHS.get(status) if status is not None else None
+        if glyph:
+            painter.setPen(
+                theme.REVIEWED if status is SentenceStatus.REVIEWED else theme.MUTED_TEXT
+            )
+            painter.drawText(number_rect.translated(0, 18), Qt.AlignmentFlag.AlignRight, glyph)
+
         self._paint_badge(painter, body, flags, option.font)
 
-        document = self._text_document(sentence, flags, option, body.width())
+        deleted = bool(index.data(DeletedRole))
+        document = self._text_document(sentence, flags, option, body.width(), deleted)
         painter.translate(body.left() + theme.NUMBER_COLUMN, body.top() + theme.ROW_PADDING)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.text().color())
@@ -92,7 +105,11 @@ class SentenceDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _text_document(
-        sentence: Sentence, flags: list[Flag], option: QStyleOptionViewItem, row_width: int
+        sentence: Sentence,
+        flags: list[Flag],
+        option: QStyleOptionViewItem,
+        row_width: int,
+        deleted: bool = False,
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
@@ -100,6 +117,13 @@ class SentenceDelegate(QStyledItemDelegate):
         document.setTextWidth(max(100, row_width - theme.NUMBER_COLUMN - theme.BADGE_COLUMN))
         document.setPlainText(sentence.text)
         cursor = QTextCursor(document)
+        if deleted:  # struck through and greyed: the reviewer sees what went, and can undo it
+            gone = QTextCharFormat()
+            gone.setFontStrikeOut(True)
+            gone.setForeground(theme.MUTED_TEXT)
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeCharFormat(gone)
+            return document
         for flag in flags:
             start = max(0, flag.start - sentence.start)
             end = min(len(sentence.text), flag.end - sentence.start)

@@ -1,95 +1,169 @@
-"""A Qt list model over the document's sentences and their flags.
+"""A Qt list model over a review's sentences, their open flags and their status.
 
-The model stores no widgets and no copies of text beyond the immutable `Document`; the
-delegate paints each row from the roles below. Flags arrive per engine (the artefacts engine
-answers in milliseconds, LanguageTool later), so `set_engine_flags` replaces one engine's
-flags and signals only the rows whose flags changed.
+The model holds no copy of the text: rows are the review's segments (deleted ones too, so
+a deleted sentence stays visible and can be restored) and every role is read from the
+`Review` on demand. After a command the window hands the model its `ChangeSet`, and only
+the rows it names repaint; a split or merge resets the list.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from reviewer.core.checking import merge_flags
-from reviewer.core.document import Document
+from reviewer.core.document import Document, Sentence
 from reviewer.core.flags import Flag, Severity
+from reviewer.core.review import ChangeSet, Review, ReviewFlag, Segment, SentenceStatus
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SentenceRole = Qt.ItemDataRole.UserRole + 1
 FlagsRole = Qt.ItemDataRole.UserRole + 2
 SeverityRole = Qt.ItemDataRole.UserRole + 3
+StatusRole = Qt.ItemDataRole.UserRole + 4
+DeletedRole = Qt.ItemDataRole.UserRole + 5
 
 
 class SentenceModel(QAbstractListModel):
-    """Rows are sentences; `FlagsRole` gives the merged flags inside each sentence."""
+    """Rows are segments; `FlagsRole` gives the open flags inside each, merged."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._document = Document.from_text("")
-        self._flags_by_engine: dict[str, list[Flag]] = {}
-        self._flags_by_row: dict[int, list[Flag]] = {}
+        self._review: Review | None = None
+        self._ids: list[str] = []
+        self._open_flags: dict[str, list[ReviewFlag]] = {}
+
+    @property
+    def review(self) -> Review | None:
+        return self._review
 
     @property
     def document(self) -> Document:
-        return self._document
+        """The corrected document (empty when no review is open)."""
+        return self._review.document if self._review else Document.from_text("")
 
-    def set_document(self, document: Document) -> None:
-        """Show a new document; flags from the previous one are dropped."""
+    def set_review(self, review: Review | None) -> None:
+        """Show another review (or none); cached rows are dropped."""
         self.beginResetModel()
-        self._document = document
-        self._flags_by_engine = {}
-        self._flags_by_row = {}
+        self._review = review
+        self._ids = [segment.id for segment in review.segments] if review else []
+        self._open_flags = {}
         self.endResetModel()
 
-    def set_engine_flags(self, engine: str, flags: list[Flag]) -> None:
-        """Replace one engine's flags and repaint the rows that changed."""
-        self._flags_by_engine[engine] = list(flags)
-        merged = merge_flags(f for group in self._flags_by_engine.values() for f in group)
-        by_row: dict[int, list[Flag]] = defaultdict(list)
-        for flag in merged:
-            sentence = self._document.sentence_for_span(flag.start, flag.end)
-            if sentence is not None:
-                by_row[sentence.index].append(flag)
-        changed = {
-            r
-            for r in set(by_row) | set(self._flags_by_row)
-            if by_row.get(r) != self._flags_by_row.get(r)
-        }
-        self._flags_by_row = dict(by_row)
-        for row in sorted(changed):
-            index = self.index(row, 0)
-            self.dataChanged.emit(index, index, [FlagsRole, SeverityRole])
+    # -- changes ------------------------------------------------------------------------------
+
+    def record_flags(self, engine: str, document: Document, flags: list[Flag]) -> None:
+        """Store one engine's flags in the review and repaint the rows that changed."""
+        if self._review is None:
+            return
+        self.refresh(self._review.record_flags(engine, document, flags))
+
+    def apply(self, changes: ChangeSet | None) -> None:
+        """Repaint what a command changed; reset the rows when sentences split or merged."""
+        if changes is None or self._review is None:
+            return
+        if changes.structure_changed:
+            self.set_review(self._review)
+            return
+        self.refresh(changes.sentence_ids)
+
+    def refresh(self, segment_ids: Iterable[str]) -> None:
+        if self._review is None:
+            return
+        for segment_id in segment_ids:
+            self._open_flags.pop(segment_id, None)
+            position = self._review_position(segment_id)
+            if position is not None:
+                index = self.index(position, 0)
+                self.dataChanged.emit(index, index)
+
+    def _review_position(self, segment_id: str) -> int | None:
+        assert self._review is not None
+        try:
+            return self._review.position_of(segment_id)
+        except KeyError:
+            return None
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def segment_id(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, segment_id: str) -> int:
+        return self._review.position_of(segment_id) if self._review else -1
+
+    def segment(self, row: int) -> Segment:
+        assert self._review is not None
+        return self._review.segment(self._ids[row])
+
+    def sentence(self, row: int) -> Sentence:
+        """The row as the delegate paints it: a deleted sentence shows its last words."""
+        assert self._review is not None
+        segment = self.segment(row)
+        start, end = self._review.layout.span_of(segment.id)
+        return Sentence(
+            id=segment.id,
+            index=row,
+            paragraph=segment.paragraph,
+            start=start,
+            end=end,
+            text=segment.text or segment.mt or "(deleted)",
+        )
+
+    def review_flags_for_row(self, row: int) -> list[ReviewFlag]:
+        """Every flag of the row, decided or not, placed in the current text."""
+        if self._review is None or not 0 <= row < len(self._ids):
+            return []
+        return self._review.flags_in(self._ids[row])
+
+    def open_review_flags_for_row(self, row: int) -> list[ReviewFlag]:
+        if self._review is None or not 0 <= row < len(self._ids):
+            return []
+        segment_id = self._ids[row]
+        cached = self._open_flags.get(segment_id)
+        if cached is None:
+            cached = self._review.open_flags_in(segment_id)
+            self._open_flags[segment_id] = cached
+        return cached
 
     def flags_for_row(self, row: int) -> list[Flag]:
-        return list(self._flags_by_row.get(row, []))
+        """The row's open flags (what still needs the reviewer)."""
+        return [rf.flag for rf in self.open_review_flags_for_row(row)]
 
     def all_flags(self) -> list[Flag]:
-        return [flag for row in sorted(self._flags_by_row) for flag in self._flags_by_row[row]]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._document.sentences)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._document.sentences):
-            return None
-        sentence = self._document.sentences[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return sentence.text
-        if role == SentenceRole:
-            return sentence
-        if role == FlagsRole:
-            return self.flags_for_row(index.row())
-        if role == SeverityRole:
-            flags = self._flags_by_row.get(index.row())
-            return max((f.severity for f in flags), key=lambda s: s.rank) if flags else None
-        return None
+        return [flag for row in range(len(self._ids)) for flag in self.flags_for_row(row)]
 
     def worst_severity_counts(self) -> dict[Severity, int]:
-        """Count flags by severity, for the summary line."""
+        """Open flags by severity, for the header."""
         counts = dict.fromkeys(Severity, 0)
         for flag in self.all_flags():
             counts[flag.severity] += 1
         return counts
+
+    def reviewed_count(self) -> int:
+        if self._review is None:
+            return 0
+        return sum(1 for s in self._review.segments if s.status is SentenceStatus.REVIEWED)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids) or self._review is None:
+            return None
+        row = index.row()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.segment(row).text
+        if role == SentenceRole:
+            return self.sentence(row)
+        if role == FlagsRole:
+            return self.flags_for_row(row)
+        if role == SeverityRole:
+            flags = self.flags_for_row(row)
+            return max((f.severity for f in flags), key=lambda s: s.rank) if flags else None
+        if role == StatusRole:
+            return self.segment(row).status
+        if role == DeletedRole:
+            return self.segment(row).deleted
+        return None

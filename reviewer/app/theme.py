@@ -17,6 +17,7 @@ SEVERITY_TINTS: dict[Severity, QColor] = {
     Severity.MINOR: QColor("#e8f1fb"),
 }
 MUTED_TEXT = QColor("#7a7f87")
+REVIEWED = QColor("#2e7d32")
 SELECTION = QColor("#dbe9fb")
 ROW_SEPARATOR = QColor("#e6e8eb")
 PARAGRAPH_GAP = 10

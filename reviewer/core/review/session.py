@@ -220,10 +220,11 @@ class Review:
         """The sentence's flags from every engine, merged, placed in the current text."""
         segment = self.segment(segment_id)
         start, _ = self.layout.span_of(segment_id)
+        lead = self._rendered_lead(segment, start)
         candidates: list[ReviewFlag] = []
         for by_sentence in self._flags.values():
             for review_flag in by_sentence.get(segment_id, ()):
-                here = placed(review_flag, segment.lead, segment.text, start)
+                here = placed(review_flag, lead, segment.text, start)
                 if here is not None:
                     candidates.append(here)
         if len(candidates) < 2:
@@ -231,6 +232,18 @@ class Review:
         by_identity = {_identity(rf.flag): rf for rf in candidates}
         merged = merge_flags(rf.flag for rf in candidates)
         return [replace(by_identity[_identity(flag)], flag=flag) for flag in merged]
+
+    def _rendered_lead(self, segment: Segment, start: int) -> str:
+        """What stands before the sentence in the rendered text. Not always its own `lead`:
+        once the sentences before it in its paragraph are deleted, the paragraph's line
+        break (or, at the top, the file's opening whitespace) stands there instead."""
+        if segment.deleted:
+            return segment.lead
+        document = self.layout.document
+        sentence = document.sentence_at(start)
+        index = sentence.index if sentence is not None else 0
+        previous_end = document.sentences[index - 1].end if index > 0 else 0
+        return document.text[previous_end:start]
 
     def open_flags_in(self, segment_id: str) -> list[ReviewFlag]:
         """The sentence's flags that have no decision yet."""
@@ -458,9 +471,9 @@ class Review:
     def annotate(
         self,
         segment_id: str,
-        *,
         start: int,
         end: int,
+        *,
         category: str,
         severity: Severity,
         note: str = "",
