@@ -2,6 +2,7 @@
 
     reviewer [FILE]                         open the review window
     reviewer check PATH|- [options]         check a document, print flags (json or text)
+    reviewer fix FILE --accept RULE,...     accept those rules' suggestions in FILE's review
     reviewer languagetool install|status    provision / inspect the local LanguageTool server
 
 Errors in the user's input are printed as one line on stderr with exit code 2; no traceback.
@@ -22,7 +23,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
-_SUBCOMMANDS = ("check", "languagetool")
+_SUBCOMMANDS = ("check", "fix", "languagetool")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,12 +64,17 @@ def _run_subcommand(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="reviewer")
     commands = parser.add_subparsers(dest="command", required=True)
     _add_check_parser(commands)
+    _add_fix_parser(commands)
     _add_languagetool_parser(commands)
     options = parser.parse_args(args)
     if options.command == "check":
         from reviewer.commands.check import run_check_command
 
         return run_check_command(options)
+    if options.command == "fix":
+        from reviewer.commands.fix import run_fix_command
+
+        return run_fix_command(options)
     from reviewer.engines.languagetool.commands import run_languagetool_command
 
     return run_languagetool_command(options)
@@ -78,20 +84,56 @@ def _add_check_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
     check = commands.add_parser("check", help="check a document and print its flags")
     check.add_argument("path", help="text file to check, or - for standard input")
     check.add_argument("--format", choices=("json", "text"), default="text")
-    check.add_argument(
+    _add_check_options(check, language_default="en-US")
+
+
+def _add_fix_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    fix = commands.add_parser(
+        "fix",
+        help="accept the suggestions of the given rules in a document's review",
+        description="Check FILE, accept the first suggestion of every open flag of the given "
+        "rules in its review (FILE.review beside it; the text file is not changed), "
+        "then check again. Every fix is a decision and an undo step in the review.",
+    )
+    fix.add_argument("path", help="text file whose review to fix")
+    fix.add_argument(
+        "--accept",
+        required=True,
+        help="comma-separated rule ids whose suggestions to accept, e.g. MT_WEB_RESIDUE",
+    )
+    fix.add_argument(
+        "--review", default=None, help="the .review file to use (default: FILE.review beside it)"
+    )
+    fix.add_argument("--format", choices=("json", "text"), default="text")
+    fix.add_argument("--reviewer", default="", help="your name, recorded with each decision")
+    _add_check_options(fix, language_default=None)
+
+
+def _add_check_options(parser: argparse.ArgumentParser, *, language_default: str | None) -> None:
+    """The check options `check` and `fix` share (read by `options_from_args`)."""
+    parser.add_argument(
         "--engines",
         default=None,
-        help="comma-separated engines to run: languagetool, artefacts (default: all)",
+        help="comma-separated engines to run: languagetool, artefacts (default: all"
+        + ("" if language_default else "; only artefacts when every accepted rule is MT_/QA_")
+        + ")",
     )
-    check.add_argument("--language", default="en-US", help="variant of English (en-US, en-GB)")
-    check.add_argument(
+    parser.add_argument(
+        "--language",
+        default=language_default,
+        help="variant of English (en-US, en-GB)"
+        + ("" if language_default else "; default: the review's, en-US for a new one"),
+    )
+    parser.add_argument(
         "--source-language",
         default=None,
         help="language the text was translated from (e.g. es, fr): enables false-friend checks",
     )
-    check.add_argument("--picky", action="store_true", help="LanguageTool's picky level")
-    check.add_argument("--disable-rules", default="", help="comma-separated rule ids to switch off")
-    check.add_argument(
+    parser.add_argument("--picky", action="store_true", help="LanguageTool's picky level")
+    parser.add_argument(
+        "--disable-rules", default="", help="comma-separated rule ids to switch off"
+    )
+    parser.add_argument(
         "--disable-categories",
         default="",
         help="comma-separated categories to switch off (LanguageTool ids or MQM names)",

@@ -1,0 +1,278 @@
+"""`reviewer fix`: accepting one rule's suggestions everywhere, into the document's review.
+
+Only our own rules are accepted here, so only the artefacts engine runs (no Java server).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+from reviewer.core.review import DecisionStatus, open_review_file
+
+SEED_FIXES = "MT_DOUBLED_SUBJECT,MT_WEB_RESIDUE"
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def article(tmp_path: Path, seed_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    shutil.copyfile(seed_path, path)
+    return path
+
+
+def test_fix_accepts_the_rules_in_the_review(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+) -> None:
+    review_path = tmp_path / "out.review"
+    original = article.read_bytes()
+    code, out, err = run_cli(
+        capsys, "fix", str(article), "--accept", SEED_FIXES, "--review", str(review_path)
+    )
+    assert code == 0
+    lines = out.splitlines()
+    assert f"{article}:21:5: MT_DOUBLED_SUBJECT: “Pompeo He” -> “Pompeo”" in lines
+    assert f"{article}:35:1: MT_WEB_RESIDUE: “Leave a Reply” -> delete" in lines
+    assert len(lines) == 4  # the doubled subject and three residue lines
+    assert err.strip() == (
+        "reviewer: 4 fixes applied (MT_DOUBLED_SUBJECT 1, MT_WEB_RESIDUE 3), "
+        f"review saved in {review_path}"
+    )
+    assert article.read_bytes() == original  # the text file itself is never changed
+
+    review = open_review_file(review_path)
+    try:
+        assert "Mr. Pompeo refused" in review.text
+        assert "Pompeo He" not in review.text
+        assert "Leave a Reply" not in review.text
+        accepted = Counter(
+            d.key.rule for d in review.decisions if d.status is DecisionStatus.ACCEPTED
+        )
+        assert accepted == {"MT_DOUBLED_SUBJECT": 1, "MT_WEB_RESIDUE": 3}
+        # the check after the fixes was recorded: nothing of those rules is open any more
+        assert not [
+            rf
+            for segment in review.segments
+            for rf in review.open_flags_in(segment.id)
+            if rf.rule in SEED_FIXES.split(",")
+        ]
+    finally:
+        review.close()
+
+
+def test_a_second_run_applies_nothing(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+) -> None:
+    review_path = tmp_path / "out.review"
+    args = ("fix", str(article), "--accept", SEED_FIXES, "--review", str(review_path))
+    assert run_cli(capsys, *args)[0] == 0
+    code, out, err = run_cli(capsys, *args)
+    assert code == 0
+    assert out == ""
+    assert err.strip() == f"reviewer: 0 fixes applied, review saved in {review_path}"
+
+
+def test_the_review_goes_beside_the_file_by_default(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    code, _, err = run_cli(capsys, "fix", str(article), "--accept", "MT_WEB_RESIDUE")
+    assert code == 0
+    beside = article.with_name("article.txt.review")
+    assert beside.is_file()
+    assert err.strip().endswith(f"review saved in {beside}")
+
+
+def test_json_output(capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path) -> None:
+    review_path = tmp_path / "out.review"
+    code, out, _ = run_cli(
+        capsys,
+        "fix",
+        str(article),
+        "--accept",
+        SEED_FIXES,
+        "--review",
+        str(review_path),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    report = json.loads(out)
+    assert report["review"] == str(review_path)
+    assert report["skipped"] == 0
+    assert len(report["fixes"]) == 4
+    for fix in report["fixes"]:
+        assert set(fix) == {"sentence_id", "rule", "text", "replacement", "line", "column"}
+    doubled = next(f for f in report["fixes"] if f["rule"] == "MT_DOUBLED_SUBJECT")
+    assert (doubled["text"], doubled["replacement"]) == ("Pompeo He", "Pompeo")
+    assert (doubled["line"], doubled["column"]) == (21, 5)
+    lines = article.read_text(encoding="utf-8").splitlines()
+    for fix in report["fixes"]:  # positions are in the text as it read before the fixes
+        line = lines[fix["line"] - 1]
+        assert line[fix["column"] - 1 :].startswith(fix["text"])
+
+
+def test_undo_restores_the_original(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+) -> None:
+    review_path = tmp_path / "out.review"
+    code, _, _ = run_cli(
+        capsys, "fix", str(article), "--accept", SEED_FIXES, "--review", str(review_path)
+    )
+    assert code == 0
+    review = open_review_file(review_path)
+    try:
+        assert review.text != review.original_text
+        steps = 0
+        while review.undo() is not None:
+            steps += 1
+        assert steps == 4  # one undo step per fix, as if accepted in the window
+        assert review.text == review.original_text
+    finally:
+        review.close()
+
+
+def test_spacing_and_repeated_words_in_a_small_article(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "talks.txt"
+    path.write_text(
+        "Geneva talks to resume next week\n\n"
+        "Officials said the the talks would resume on Monday, after a  pause of two weeks.\n\n"
+        "The minister told reporters that  the agreement was was still possible, "
+        "but he gave no date.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run_cli(
+        capsys, "fix", str(path), "--accept", "QA_DOUBLE_SPACE,QA_REPEATED_WORD"
+    )
+    assert code == 0
+    assert out.splitlines() == [
+        f"{path}:3:19: QA_REPEATED_WORD: “ the” -> delete",
+        f"{path}:3:61: QA_DOUBLE_SPACE: “  ” -> “ ”",
+        f"{path}:5:33: QA_DOUBLE_SPACE: “  ” -> “ ”",
+        f"{path}:5:52: QA_REPEATED_WORD: “ was” -> delete",
+    ]
+    assert "4 fixes applied (QA_DOUBLE_SPACE 2, QA_REPEATED_WORD 2)" in err
+    review = open_review_file(path.with_name("talks.txt.review"))
+    try:
+        assert review.text == (
+            "Geneva talks to resume next week\n\n"
+            "Officials said the talks would resume on Monday, after a pause of two weeks.\n\n"
+            "The minister told reporters that the agreement was still possible, "
+            "but he gave no date.\n"
+        )
+    finally:
+        review.close()
+
+
+def test_only_our_rules_need_only_our_engine(
+    capsys: pytest.CaptureFixture[str], article: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reviewer.commands.fix as fix_command
+
+    created: list[list[str]] = []
+    real = fix_command.create_engines
+
+    def recording(names: list[str]) -> object:
+        created.append(list(names))
+        return real(names)
+
+    monkeypatch.setattr(fix_command, "create_engines", recording)
+    assert run_cli(capsys, "fix", str(article), "--accept", "QA_DOUBLE_SPACE")[0] == 0
+    assert created == [["artefacts"]]
+
+
+def assert_one_line_error(code: int, out: str, err: str, *needles: str) -> None:
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("reviewer: error: ")
+    for needle in needles:
+        assert needle in err
+
+
+def test_a_missing_file_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "nowhere.txt"
+    code, out, err = run_cli(capsys, "fix", str(missing), "--accept", "MT_WEB_RESIDUE")
+    assert_one_line_error(code, out, err, "no such file")
+    assert not missing.with_name("nowhere.txt.review").exists()
+
+
+@pytest.mark.parametrize(
+    ("accept", "needle"),
+    [
+        ("MT WEB RESIDUE", "invalid rule id"),
+        (",", "at least one rule"),
+        ("MT_WEB_RESIDU", "did you mean MT_WEB_RESIDUE"),
+    ],
+)
+def test_a_bad_rule_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], article: Path, accept: str, needle: str
+) -> None:
+    code, out, err = run_cli(capsys, "fix", str(article), "--accept", accept)
+    assert_one_line_error(code, out, err, needle)
+
+
+def test_a_changed_text_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+) -> None:
+    review_path = tmp_path / "out.review"
+    args = ("fix", str(article), "--accept", SEED_FIXES, "--review", str(review_path))
+    assert run_cli(capsys, *args)[0] == 0
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\nA paragraph added after the review began.\n")
+    code, out, err = run_cli(capsys, *args)
+    assert_one_line_error(code, out, err, "has changed", "open it in the window", "remove")
+
+
+def test_a_locked_review_is_one_line_exit_2(
+    capsys: pytest.CaptureFixture[str], article: Path, tmp_path: Path
+) -> None:
+    review_path = tmp_path / "out.review"
+    args = ("fix", str(article), "--accept", SEED_FIXES, "--review", str(review_path))
+    assert run_cli(capsys, *args)[0] == 0
+    held = open_review_file(review_path)  # as an open window holds it
+    try:
+        code, out, err = run_cli(capsys, *args)
+    finally:
+        held.close()
+    assert_one_line_error(code, out, err, "already open")
+
+
+def test_the_installed_command_exit_codes(article: Path, tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("reviewer")
+    command = [str(script)] if script.is_file() else [sys.executable, "-m", "reviewer"]
+    review_path = tmp_path / "out.review"
+    done = subprocess.run(
+        [*command, "fix", str(article), "--accept", SEED_FIXES, "--review", str(review_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 4
+    assert "4 fixes applied" in done.stderr
+    failed = subprocess.run(
+        [*command, "fix", str(tmp_path / "nowhere.txt"), "--accept", "MT_WEB_RESIDUE"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert failed.returncode == 2
+    assert failed.stderr.count("\n") == 1
