@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 SEED := seeds/000_04f21086b02ac016.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean languagetool
+.PHONY: run test lint bench clean languagetool screenshots
 
 run: $(STAMP) languagetool
 	$(BIN)/reviewer $(SEED)
@@ -36,6 +36,10 @@ $(VENV)/bin/python:
 $(STAMP): pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The README's screenshots, taken in a real X server (Debian: apt-get install xvfb).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshot_review.py docs/review-window.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -105,7 +105,9 @@ class FlagCard(QFrame):
         flag = self.review_flag.flag
         row = _FlowRow()
         for number, suggestion in enumerate(flag.suggestions[:9]):
-            button = QPushButton(suggestion if suggestion else "Delete")
+            button = QPushButton(
+                f"{number + 1}  {suggestion}" if suggestion else f"{number + 1}  Delete"
+            )
             button.setObjectName("suggestion" if suggestion else "delete-suggestion")
             button.setToolTip(f"Accept this suggestion (Alt+{number + 1})")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -271,6 +273,8 @@ class FlagPanel(QScrollArea):
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater() would leave it painted until idle
+                widget.setParent(None)
                 widget.deleteLater()
 
 

@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
         toolbar.addSeparator()
+        self.undo_action.setIconText("↶ Undo")
+        self.redo_action.setIconText("↷ Redo")
         self.previous_action.setIconText("◀ Previous flag")
         self.next_action.setIconText("Next flag ▶")
         self.reviewed_action.setIconText("✓ Reviewed, next")
@@ -886,6 +888,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(
             f"&Redo {review.redo_label}" if review and review.can_redo else "&Redo"
         )
+        self.undo_action.setToolTip(f"{self.undo_action.text().replace('&', '')} (Ctrl+Z)")
+        self.redo_action.setToolTip(f"{self.redo_action.text().replace('&', '')} (Ctrl+Shift+Z)")
         self.save_as_action.setEnabled(review is not None)
 
     def _update_summary(self) -> None:

@@ -63,8 +63,9 @@ class SentenceDelegate(QStyledItemDelegate):
             str(sentence.index + 1),
         )
 
-        status = index.data(StatusRole)
-        glyph = _STATUS_GLYPHS.get(status) if status is not None else None
+        # Qt hands the StrEnum back as a plain str: make it a SentenceStatus again.
+        status = SentenceStatus(index.data(StatusRole) or SentenceStatus.OPEN)
+        glyph = _STATUS_GLYPHS.get(status)
         if glyph:
             painter.setPen(
                 theme.REVIEWED if status is SentenceStatus.REVIEWED else theme.MUTED_TEXT

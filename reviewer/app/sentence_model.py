@@ -9,6 +9,7 @@ the rows it names repaint; a split or merge resets the list.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -118,6 +119,8 @@ class SentenceModel(QAbstractListModel):
         return self._review.flags_in(self._ids[row])
 
     def open_review_flags_for_row(self, row: int) -> list[ReviewFlag]:
+        """The row's open flags; their `start`/`end` (relative to the sentence) stay exact
+        while other sentences change, their `flag` offsets may not (see `flags_for_row`)."""
         if self._review is None or not 0 <= row < len(self._ids):
             return []
         segment_id = self._ids[row]
@@ -128,8 +131,16 @@ class SentenceModel(QAbstractListModel):
         return cached
 
     def flags_for_row(self, row: int) -> list[Flag]:
-        """The row's open flags (what still needs the reviewer)."""
-        return [rf.flag for rf in self.open_review_flags_for_row(row)]
+        """The row's open flags (what still needs the reviewer), at today's offsets.
+
+        The cache keeps flags relative to their sentence; an edit elsewhere moves the
+        sentence, so document offsets are taken from the current layout each time.
+        """
+        flags = self.open_review_flags_for_row(row)
+        if not flags or self._review is None:
+            return []
+        start, _ = self._review.layout.span_of(self._ids[row])
+        return [replace(rf.flag, start=start + rf.start, end=start + rf.end) for rf in flags]
 
     def all_flags(self) -> list[Flag]:
         return [flag for row in range(len(self._ids)) for flag in self.flags_for_row(row)]

@@ -261,9 +261,10 @@ class Review:
         ids of sentences whose flags changed.
 
         Sentences edited since `document` was rendered keep their previous flags (the check
-        is stale for them); deleted sentences lose theirs. An open flag that an edit made disappear is recorded as
-        "resolved by edit"; such a record is withdrawn if the flag comes back (the edit was
-        undone). These records follow from the edit, so they are not undo steps.
+        is stale for them); deleted sentences lose theirs. An open flag that an edit made
+        disappear is recorded as "resolved by edit"; such a record is withdrawn if the flag
+        comes back (the edit was undone). These records follow from the edit, so they are
+        not undo steps.
         """
         fresh = attach_flags(document, flags)
         current = self._flags.setdefault(engine, {})
