@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
 
-        review_menu = self.menuBar().addMenu("&Review")
+        review_menu = self.menuBar().addMenu("Rev&iew")  # Alt+R is Reject
         self.accept_actions = []
         for number in range(1, 10):
             action = self._action(
@@ -479,7 +479,9 @@ class MainWindow(QMainWindow):
         """Check the corrected document again with every engine (off the GUI thread)."""
         if self.review is None:
             return
-        self.word_lists = load_word_lists()
+        self.word_lists = load_word_lists(self._team_folder())
+        for warning in self.word_lists.warnings:
+            self.statusBar().showMessage(warning, 8000)
         for engine in self.engines:
             self.engine_states[engine.name] = "queued"
         document = self.review.document
@@ -604,10 +606,24 @@ class MainWindow(QMainWindow):
             self.execute(lambda: review.remove_annotation(annotation_id))
 
     def ignore_everywhere(self, review_flag: ReviewFlag) -> None:
-        self._change_word_lists(lambda: ignore_everywhere(review_flag.rule, review_flag.text))
+        """Never show this rule on this text again (every document, the CLI too)."""
+        rule, text, team = review_flag.rule, review_flag.text, self._team_folder()
+        also = review_flag.flag.extra.get("also_reported_by", "")
+        others = [entry.split(":", 1)[1] for entry in also.split(",") if ":" in entry]
+
+        def ignore_all() -> None:
+            for each_rule in (rule, *others):  # the other engine's twin would reappear alone
+                ignore_everywhere(each_rule, text, team)
+
+        self._change_word_lists(ignore_all)
 
     def add_to_dictionary(self, review_flag: ReviewFlag) -> None:
-        self._change_word_lists(lambda: add_to_dictionary(review_flag.text))
+        text, team = review_flag.text, self._team_folder()
+        self._change_word_lists(lambda: add_to_dictionary(text, team))
+
+    def _team_folder(self) -> Path | None:
+        folder = self.preferences.team_folder
+        return Path(folder) if folder else None
 
     def _change_word_lists(self, change: Callable[[], object]) -> None:
         try:

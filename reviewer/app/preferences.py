@@ -27,6 +27,7 @@ class Preferences:
     languagetool_url: str | None = None
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
     reviewer_name: str = ""
+    team_folder: str | None = None  # shared dictionary and ignored flags
 
     def check_options(self) -> CheckOptions:
         return CheckOptions(
@@ -67,6 +68,7 @@ class PreferenceStore:
                 languagetool_url=str(s.value("languagetool_url", "") or "") or None,
                 disabled_rules=parse_name_list(rules),
                 reviewer_name=str(s.value("reviewer_name", "") or "") or default_reviewer_name(),
+                team_folder=str(s.value("team_folder", "") or "") or None,
             )
         finally:
             s.endGroup()
@@ -80,5 +82,6 @@ class PreferenceStore:
         s.setValue("languagetool_url", preferences.languagetool_url or "")
         s.setValue("disabled_rules", ",".join(sorted(preferences.disabled_rules)))
         s.setValue("reviewer_name", preferences.reviewer_name)
+        s.setValue("team_folder", preferences.team_folder or "")
         s.endGroup()
         s.sync()

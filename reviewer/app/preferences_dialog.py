@@ -69,9 +69,7 @@ class PreferencesDialog(QDialog):
         self.remote_server.toggled.connect(self.url.setEnabled)
         self.rules = QLineEdit(", ".join(sorted(current.disabled_rules)))
         self.rules.setPlaceholderText("e.g. MORFOLOGIK_RULE_EN_US, QA_COMMA_SPLICE")
-        self.reviewer_name = QLineEdit(current.reviewer_name)
-        self.reviewer_name.setObjectName("reviewer-name")
-        self.reviewer_name.setToolTip("Recorded with every decision and on the scorecard")
+        self._build_review_fields(current)
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
         self.error.hide()
@@ -85,6 +83,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.remote_server)
         form.addRow("", self.url)
         form.addRow("Rules switched off:", self.rules)
+        form.addRow("Team folder:", self.team_folder)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -95,6 +94,19 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._result = current
+
+    def _build_review_fields(self, current: Preferences) -> None:
+        """Who reviews, and where the team's shared word lists are."""
+        self.reviewer_name = QLineEdit(current.reviewer_name)
+        self.reviewer_name.setObjectName("reviewer-name")
+        self.reviewer_name.setToolTip("Recorded with every decision and on the scorecard")
+        self.team_folder = QLineEdit(current.team_folder or "")
+        self.team_folder.setObjectName("team-folder")
+        self.team_folder.setPlaceholderText("e.g. /mnt/team/mt-reviewer (optional)")
+        self.team_folder.setToolTip(
+            "A folder your team shares: words added to the dictionary and flags ignored "
+            "everywhere are written there too, and everyone's are applied"
+        )
 
     def preferences(self) -> Preferences:
         """The preferences as last accepted (the initial ones if never accepted)."""
@@ -120,4 +132,5 @@ class PreferencesDialog(QDialog):
             languagetool_url=url,
             disabled_rules=parse_name_list(self.rules.text()),
             reviewer_name=self.reviewer_name.text().strip(),
+            team_folder=self.team_folder.text().strip() or None,
         )

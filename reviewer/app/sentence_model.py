@@ -148,8 +148,9 @@ class SentenceModel(QAbstractListModel):
     def worst_severity_counts(self) -> dict[Severity, int]:
         """Open flags by severity, for the header."""
         counts = dict.fromkeys(Severity, 0)
-        for flag in self.all_flags():
-            counts[flag.severity] += 1
+        for row in range(len(self._ids)):
+            for review_flag in self.open_review_flags_for_row(row):
+                counts[review_flag.flag.severity] += 1
         return counts
 
     def reviewed_count(self) -> int:

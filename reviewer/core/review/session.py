@@ -551,11 +551,10 @@ class Review:
         if not following or following[0].paragraph != segment.paragraph:
             raise ReviewCommandError("this is the last sentence of its paragraph")
         other = following[0]
-        joined = segment.text + (other.lead + other.text if other.text else "")
         merged = replace(
             segment,
-            text=joined,
-            mt=segment.mt + (other.lead + other.mt if other.mt else ""),
+            text=_joined(segment.text, other.lead, other.text),
+            mt=_joined(segment.mt, other.lead, other.mt),
             status=SentenceStatus.EDITED,
             origin=(*segment.origin, other.id) if segment.origin else (segment.id, other.id),
         )
@@ -821,9 +820,10 @@ def _split_sentences(text: str, language: str) -> list[tuple[str, str]]:
     """(space before, sentence) pieces of an edited sentence; one piece in the usual case."""
     if not text:
         return []
-    spans = sentence_spans(
-        text, Span(0, len(text)), language.split("-", maxsplit=1)[0].lower() or "en"
-    )
+    if not _INNER_SENTENCE_END.search(text):
+        return [("", text)]  # the usual edit: no sentence end inside, so no need for pysbd
+    segmenter_language = language.split("-", maxsplit=1)[0].lower() or "en"
+    spans = sentence_spans(text, Span(0, len(text)), segmenter_language)
     if len(spans) <= 1:
         return [("", text)]
     pieces = []
@@ -834,6 +834,16 @@ def _split_sentences(text: str, language: str) -> list[tuple[str, str]]:
     first_gap, first = pieces[0]
     pieces[0] = ("", first_gap + first)
     return pieces
+
+
+def _joined(first: str, gap: str, second: str) -> str:
+    """Two sentences as one; the gap only stands between two that both have text (a
+    deleted sentence merged with the next must not leave a space at the start)."""
+    return first + gap + second if first and second else first or second
+
+
+# A sentence end followed by more text: only then can an edit hold two sentences.
+_INNER_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+\S")
 
 
 def _clean(text: str) -> str:
