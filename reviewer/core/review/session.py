@@ -432,14 +432,20 @@ class Review:
         sentence, then right to left inside a sentence.
         """
         replacement = review_flag.flag.suggestions[suggestion]
+        rule, text = review_flag.rule, review_flag.text
+        holders = {  # only sentences that hold such a flag at all: a cheap pre-filter
+            sentence_id
+            for by_sentence in self._flags.values()
+            for sentence_id, flags in by_sentence.items()
+            if sentence_id in self._state.positions
+            and any(rf.key.rule == rule and rf.key.text == text for rf in flags)
+        }
         found: list[ReviewFlag] = []
-        for segment in self._state.segments:
+        for sentence_id in sorted(holders, key=self._state.positions.__getitem__):
             same = [
                 rf
-                for rf in self.open_flags_in(segment.id)
-                if rf.rule == review_flag.rule
-                and rf.text == review_flag.text
-                and replacement in rf.flag.suggestions
+                for rf in self.open_flags_in(sentence_id)
+                if rf.rule == rule and rf.text == text and replacement in rf.flag.suggestions
             ]
             found += sorted(same, key=lambda rf: -rf.start)
         return found
