@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,15 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A private copy of the seed: opening a text in the window writes `<text>.review`
+    beside it, which must never land in seeds/."""
+    copy = tmp_path / SEED.name
+    shutil.copyfile(SEED, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")
@@ -46,4 +56,14 @@ def isolated_user_config(
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("REVIEWER_CONFIG_DIR", str(folder))
     monkeypatch.delenv("REVIEWER_TEAM_FOLDER", raising=False)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_review_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Reviews of texts in read-only folders go to REVIEWER_DATA_DIR: keep it per test."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("REVIEWER_DATA_DIR", str(folder))
     return folder

@@ -561,6 +561,9 @@ class MainWindow(QMainWindow):
         nothing (the review rolled back)."""
         if self.review is None:
             return None
+        # Typing not yet committed first: the editor reloads after the command and would
+        # otherwise drop it (Alt+1 or Alt+R pressed while typing).
+        self.editor.commit()
         try:
             changes = command()
         except ReviewerError as exc:

@@ -157,8 +157,8 @@ class SentenceEditor(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier
             ):
-                event.accept()
-                return False
+                event.ignore()  # not the editor's key: the window's Ctrl+Enter shortcut takes it
+                return True
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (

@@ -7,67 +7,67 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
-from reviewer.app.main_window import MainWindow
+from reviewer.app.main_window import MainWindow, review_file_for
 from reviewer.core.flags import Severity
-from reviewer.engines.artefacts.engine import ArtefactsEngine
+from tests.app.helpers import wait_until_checked
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def window(qtbot):  # type: ignore[no-untyped-def]
-    window = MainWindow(engines=[ArtefactsEngine()])
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.dispatcher.wait()
-
-
-def wait_until_checked(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(
-        lambda: window.engine_states.get("artefacts", "").startswith("ready"), timeout=10_000
-    )
-
-
-def test_opening_the_seed_lists_every_sentence(qtbot, window: MainWindow, seed_path: Path) -> None:  # type: ignore[no-untyped-def]
-    assert window.open_path(seed_path)
+def test_opening_the_seed_lists_every_sentence(
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
+) -> None:
+    assert window.open_path(seed_copy)
     wait_until_checked(qtbot, window)
     assert window.model.rowCount() == len(window.model.document.sentences) == 24
-    assert window.windowTitle().startswith("000_04f21086b02ac016.txt")
-    assert "24</b> sentences" in window.summary.text()
+    assert window.windowTitle() == "000_04f21086b02ac016.txt - MT Reviewer"
+    summary = window.summary.text()
+    assert "<b>0</b> of <b>24</b> sentences reviewed" in summary
+    assert f"<b>{len(window.model.all_flags())}</b> open flags" in summary
     assert "MT artefacts: ready" in window.engine_label.text()
+    assert review_file_for(seed_copy) == seed_copy.with_name(seed_copy.name + ".review")
+    assert review_file_for(seed_copy).is_file()
 
 
 def test_selecting_a_flagged_sentence_shows_its_flags(
-    qtbot, window: MainWindow, seed_path: Path
-) -> None:  # type: ignore[no-untyped-def]
-    window.open_path(seed_path)
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
+) -> None:
+    window.open_path(seed_copy)
     wait_until_checked(qtbot, window)
     flagged_rows = [r for r in range(window.model.rowCount()) if window.model.flags_for_row(r)]
-    assert flagged_rows, "the artefacts engine flags the seed's residue and fragments"
-    window.sentence_view.setFocus()
+    # The headline (row 0) has one flag; BAGHDAD's "U.S." (row 1) is the next flagged row.
+    assert flagged_rows[:2] == [0, 1]
+    assert len(window.model.flags_for_row(0)) == 1
     window.select_row(0)
+    window.sentence_view.setFocus()
     qtbot.keyClick(window.sentence_view, Qt.Key.Key_F8)
-    row = window.current_row()
-    assert row == next(r for r in flagged_rows if r > 0) if 0 in flagged_rows else flagged_rows[0]
-    first_flag = window.model.flags_for_row(row)[0]
+    assert window.current_row() == 1
+    first_flag = window.model.flags_for_row(1)[0]
     assert first_flag.message in window.flag_panel.toPlainText()
 
 
-def test_arrow_keys_move_between_sentences(qtbot, window: MainWindow, seed_path: Path) -> None:  # type: ignore[no-untyped-def]
-    window.open_path(seed_path)
+def test_arrow_keys_move_between_sentences(
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
+) -> None:
+    window.open_path(seed_copy)
     wait_until_checked(qtbot, window)
+    assert window.current_row() == 0  # a new review starts at the top
     window.sentence_view.setFocus()
     qtbot.keyClick(window.sentence_view, Qt.Key.Key_Down)
     assert window.current_row() == 1
-    assert "Sentence 2" in window.flag_panel.toPlainText()
+    assert "Sentence 2 of 24" in window.flag_panel.toPlainText()
 
 
-def test_bad_file_shows_one_line_and_keeps_the_open_document(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_bad_file_shows_one_line_and_keeps_the_open_document(
+    qtbot: QtBot,
+    window: MainWindow,
+    seed_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window.open_path(seed_path)
+    window.open_path(seed_copy)
     wait_until_checked(qtbot, window)
     messages: list[str] = []
     monkeypatch.setattr(
@@ -78,12 +78,14 @@ def test_bad_file_shows_one_line_and_keeps_the_open_document(  # type: ignore[no
     assert not window.open_path(binary)
     assert messages == [f"{binary}: this is a binary file, not text"]
     assert window.model.rowCount() == 24
+    assert window.review is not None and window.review.path == review_file_for(seed_copy)
+    assert not review_file_for(binary).exists()
 
 
-def test_flagged_only_hides_clean_sentences_and_keeps_navigation(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, seed_path: Path
+def test_flagged_only_hides_clean_sentences_and_keeps_navigation(
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
 ) -> None:
-    window.open_path(seed_path)
+    window.open_path(seed_copy)
     wait_until_checked(qtbot, window)
     flagged = [r for r in range(window.model.rowCount()) if window.model.flags_for_row(r)]
     qtbot.keyClick(
@@ -100,10 +102,10 @@ def test_flagged_only_hides_clean_sentences_and_keeps_navigation(  # type: ignor
     assert window.model.flags_for_row(flagged[1])[0].message in window.flag_panel.toPlainText()
 
 
-def test_minimum_severity_keeps_only_sentences_with_serious_flags(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, seed_path: Path
+def test_minimum_severity_keeps_only_sentences_with_serious_flags(
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
 ) -> None:
-    window.open_path(seed_path)
+    window.open_path(seed_copy)
     wait_until_checked(qtbot, window)
     window.set_flagged_only(True)
     window.severity_box.setCurrentIndex(window.severity_box.findData(Severity.MAJOR))
@@ -115,9 +117,7 @@ def test_minimum_severity_keeps_only_sentences_with_serious_flags(  # type: igno
     for row in shown:
         assert any(f.severity is not Severity.MINOR for f in window.model.flags_for_row(row))
     residue_row = next(
-        r
-        for r in range(window.model.rowCount())
-        if window.model.document.sentences[r].text == "Leave a Reply"
+        r for r in range(window.model.rowCount()) if window.model.segment(r).text == "Leave a Reply"
     )
     assert residue_row not in shown  # web residue is minor
     window.set_flagged_only(False)

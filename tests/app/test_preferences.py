@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from reviewer.app.main_window import MainWindow
-from reviewer.app.preferences import Preferences, PreferenceStore
+from reviewer.app.preferences import Preferences, PreferenceStore, default_reviewer_name
 from reviewer.app.preferences_dialog import PreferencesDialog
 from reviewer.engines.artefacts.engine import ArtefactsEngine
 
@@ -27,6 +27,7 @@ def test_preferences_survive_a_restart(store: PreferenceStore, tmp_path: Path) -
         picky=True,
         languagetool_url="http://lt.example.org:8081",
         disabled_rules=frozenset({"QA_COMMA_SPLICE", "MT_UNTRANSLATED"}),
+        reviewer_name="Ana Reviewer",
     )
     store.save(chosen)
     reopened = PreferenceStore(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
@@ -35,7 +36,8 @@ def test_preferences_survive_a_restart(store: PreferenceStore, tmp_path: Path) -
 
 
 def test_fresh_store_gives_defaults(store: PreferenceStore) -> None:
-    assert store.load() == Preferences()
+    # Until the reviewer types a name, decisions carry the login name.
+    assert store.load() == Preferences(reviewer_name=default_reviewer_name())
 
 
 def test_dialog_reads_back_what_the_user_chose(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -71,11 +73,11 @@ def test_dialog_refuses_a_bad_url_and_stays_open(qtbot) -> None:  # type: ignore
 
 
 def test_applied_preferences_reach_the_next_check(  # type: ignore[no-untyped-def]
-    qtbot, store: PreferenceStore, seed_path: Path
+    qtbot, store: PreferenceStore, seed_copy: Path
 ) -> None:
     window = MainWindow(engines=[ArtefactsEngine()], store=store)
     qtbot.addWidget(window)
-    window.open_path(seed_path)
+    window.open_path(seed_copy)
     qtbot.waitUntil(lambda: window.engine_states["artefacts"].startswith("ready"), timeout=10_000)
     before = {flag.rule for flag in window.model.all_flags()}
     assert "MT_WEB_RESIDUE" in before

@@ -1,62 +1,174 @@
-"""The sentence model: Qt's model tester plus how flags land on rows."""
+"""The sentence model over a review: Qt's model tester plus how flags land on rows."""
 
 from __future__ import annotations
 
-from PySide6.QtTest import QAbstractItemModelTester
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from reviewer.app import theme
+from reviewer.app.sentence_delegate import SentenceDelegate
 from reviewer.app.sentence_filter import SentenceFilterModel
-from reviewer.app.sentence_model import FlagsRole, SentenceModel, SeverityRole
+from reviewer.app.sentence_model import (
+    DeletedRole,
+    FlagsRole,
+    SentenceModel,
+    SeverityRole,
+    StatusRole,
+)
 from reviewer.core.document import Document
 from reviewer.core.flags import Flag, Severity
+from reviewer.core.review import Review, SentenceStatus, open_review
 
 TEXT = "Talks resumed on Monday. Officials said so.\n\nLeave a Reply"
 
 
-def flag(document: Document, start: int, end: int, engine: str, severity: Severity) -> Flag:
-    return Flag(start, end, document.text[start:end], "R", engine, "Other", severity, "message")
+@pytest.fixture
+def review(tmp_path: Path) -> Iterator[Review]:
+    text = tmp_path / "talks.txt"
+    text.write_text(TEXT, encoding="utf-8")
+    review = open_review(text)
+    yield review
+    review.close()
 
 
-def test_model_passes_qt_model_tester(qtbot) -> None:  # type: ignore[no-untyped-def]
+def flag(
+    document: Document,
+    start: int,
+    end: int,
+    engine: str,
+    severity: Severity,
+    *,
+    suggestions: tuple[str, ...] = (),
+) -> Flag:
+    return Flag(
+        start,
+        end,
+        document.text[start:end],
+        "R",
+        engine,
+        "Other",
+        severity,
+        "message",
+        suggestions=suggestions,
+    )
+
+
+def test_model_passes_qt_model_tester(qtbot: QtBot, review: Review) -> None:
     model = SentenceModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    document = Document.from_text(TEXT)
-    model.set_document(document)
-    model.set_engine_flags("artefacts", [flag(document, 0, 5, "artefacts", Severity.MINOR)])
+    model.set_review(review)
+    document = review.document
+    model.record_flags("artefacts", document, [flag(document, 0, 5, "artefacts", Severity.MINOR)])
     assert model.rowCount() == 3
+    assert model.index(0, 0).data() == "Talks resumed on Monday."
+    assert model.index(0, 0).data(StatusRole) == SentenceStatus.OPEN
+    assert model.index(0, 0).data(DeletedRole) is False
+    model.set_review(None)
+    assert model.rowCount() == 0
 
 
-def test_engine_flags_replace_only_that_engine_and_rows_get_worst_severity(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_engine_flags_replace_only_that_engine_and_rows_get_worst_severity(
+    qtbot: QtBot, review: Review
+) -> None:
     model = SentenceModel()
-    document = Document.from_text(TEXT)
-    model.set_document(document)
+    model.set_review(review)
+    document = review.document
     residue = document.sentences[2]
-    model.set_engine_flags(
-        "artefacts", [flag(document, residue.start, residue.end, "artefacts", Severity.MAJOR)]
+    model.record_flags(
+        "artefacts",
+        document,
+        [flag(document, residue.start, residue.end, "artefacts", Severity.MAJOR)],
     )
     with qtbot.waitSignal(model.dataChanged) as changed:
-        model.set_engine_flags(
-            "languagetool", [flag(document, 0, 5, "languagetool", Severity.MINOR)]
+        model.record_flags(
+            "languagetool", document, [flag(document, 0, 5, "languagetool", Severity.MINOR)]
         )
     assert changed.args[0].row() == 0
     assert [f.engine for f in model.index(0, 0).data(FlagsRole)] == ["languagetool"]
     assert model.index(2, 0).data(SeverityRole) == Severity.MAJOR
     assert model.index(1, 0).data(SeverityRole) is None
-    model.set_engine_flags("languagetool", [])
+    model.record_flags("languagetool", document, [])
     assert model.index(0, 0).data(FlagsRole) == []
     assert model.worst_severity_counts()[Severity.MAJOR] == 1
 
 
-def test_filter_model_passes_qt_model_tester_and_follows_new_flags(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_decided_flags_leave_the_row_and_deleted_rows_stay(qtbot: QtBot, review: Review) -> None:
+    model = SentenceModel()
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_review(review)
+    document = review.document
+    residue = document.sentences[2]
+    model.record_flags(
+        "artefacts",
+        document,
+        [
+            flag(
+                document, residue.start, residue.end, "artefacts", Severity.MINOR, suggestions=("",)
+            )
+        ],
+    )
+    (open_flag,) = review.open_flags_in(model.segment_id(2))
+    model.apply(review.accept(open_flag, 0))  # delete the residue sentence
+    assert model.rowCount() == 3  # a deleted sentence keeps its row
+    assert model.index(2, 0).data(DeletedRole) is True
+    assert model.index(2, 0).data(FlagsRole) == []
+    assert model.sentence(2).text == "Leave a Reply"  # painted with its last words
+    model.apply(review.undo())
+    assert model.index(2, 0).data(FlagsRole) == [open_flag.flag]
+
+
+def test_filter_model_passes_qt_model_tester_and_follows_new_flags(
+    qtbot: QtBot, review: Review
+) -> None:
     model = SentenceModel()
     proxy = SentenceFilterModel(model)
     QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    document = Document.from_text(TEXT)
-    model.set_document(document)
+    model.set_review(review)
+    document = review.document
     proxy.set_flagged_only(True)
     assert proxy.rowCount() == 0
-    model.set_engine_flags("artefacts", [flag(document, 0, 5, "artefacts", Severity.MINOR)])
+    model.record_flags("artefacts", document, [flag(document, 0, 5, "artefacts", Severity.MINOR)])
     assert proxy.rowCount() == 1
     proxy.set_minimum_severity(Severity.MAJOR)
     assert proxy.rowCount() == 0
     proxy.set_flagged_only(False)
     assert proxy.rowCount() == 3
+
+
+def _green_pixels(image: QImage) -> int:
+    return sum(
+        1
+        for x in range(theme.NUMBER_COLUMN)
+        for y in range(image.height())
+        if (c := image.pixelColor(x, y)).green() > c.red() + 40 and c.green() > c.blue() + 40
+    )
+
+
+def test_reviewed_rows_draw_their_tick_in_the_reviewed_colour(qtbot: QtBot, review: Review) -> None:
+    """Qt returns the status as a plain str; the delegate must still recognise REVIEWED."""
+    model = SentenceModel()
+    model.set_review(review)
+    delegate = SentenceDelegate()
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 600, 60)
+    option.font = QFont()
+
+    def paint_row() -> QImage:
+        image = QImage(600, 60, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        delegate.paint(painter, option, model.index(0, 0))
+        painter.end()
+        return image
+
+    assert _green_pixels(paint_row()) == 0
+    model.apply(review.mark_reviewed(model.segment_id(0)))
+    assert SentenceStatus(model.index(0, 0).data(StatusRole)) is SentenceStatus.REVIEWED
+    assert _green_pixels(paint_row()) > 0
