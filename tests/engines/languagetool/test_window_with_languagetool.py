@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.languagetool, pytest.mark.gui]
 
 
 def test_window_shows_languagetool_state_and_flags(  # type: ignore[no-untyped-def]
-    qtbot, lt_engine: LanguageToolEngine, seed_path: Path
+    qtbot, lt_engine: LanguageToolEngine, seed_copy: Path
 ) -> None:
     window = MainWindow(engines=[lt_engine, ArtefactsEngine()])
     qtbot.addWidget(window)
@@ -26,7 +26,7 @@ def test_window_shows_languagetool_state_and_flags(  # type: ignore[no-untyped-d
     qtbot.waitUntil(
         lambda: window.languagetool_status.description.startswith("server ready"), timeout=180_000
     )
-    assert window.open_path(seed_path)
+    assert window.open_path(seed_copy)
     qtbot.waitUntil(
         lambda: all(state.startswith("ready ·") for state in window.engine_states.values()),
         timeout=120_000,
@@ -39,7 +39,7 @@ def test_window_shows_languagetool_state_and_flags(  # type: ignore[no-untyped-d
 
 
 def test_preferences_point_the_window_at_a_users_server(  # type: ignore[no-untyped-def]
-    qtbot, lt_server: ServerManager, seed_path: Path, tmp_path: Path
+    qtbot, lt_server: ServerManager, seed_copy: Path, tmp_path: Path
 ) -> None:
     url = lt_server.ensure_ready().url
     assert url is not None
@@ -49,7 +49,7 @@ def test_preferences_point_the_window_at_a_users_server(  # type: ignore[no-unty
     window.apply_preferences(Preferences(languagetool_url=url))
     assert window.languagetool_status is not None
     assert window.languagetool_status.description == f"using {url}"
-    window.open_path(seed_path)
+    window.open_path(seed_copy)
     qtbot.waitUntil(
         lambda: window.engine_states.get("languagetool", "").startswith("ready ·"), timeout=120_000
     )
@@ -59,13 +59,13 @@ def test_preferences_point_the_window_at_a_users_server(  # type: ignore[no-unty
 
 
 def test_quitting_while_the_server_starts_does_not_wait_for_it(  # type: ignore[no-untyped-def]
-    qtbot, lt_installation, seed_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, lt_installation, seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("REVIEWER_LANGUAGETOOL_URL", raising=False)
     store = PreferenceStore(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
     window = MainWindow(store=store)  # its own engines: the process's shared local server
     qtbot.addWidget(window)
-    window.open_path(seed_path)
+    window.open_path(seed_copy)
     engine = next(e for e in window.engines if isinstance(e, LanguageToolEngine))
     server = engine.local_server()
     assert server is not None
