@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from reviewer.app.engine_process import check_in_process, runs_in_process
 from reviewer.core.checking import run_engine
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport
@@ -56,5 +57,9 @@ class _EngineJob(QRunnable):
 
     def run(self) -> None:
         self.dispatcher.engineStarted.emit(self.generation, self.engine.name)
-        report: EngineReport = run_engine(self.engine, self.document, self.options)
+        report: EngineReport = (
+            check_in_process(self.engine, self.document, self.options)
+            if runs_in_process(self.engine)
+            else run_engine(self.engine, self.document, self.options)
+        )
         self.dispatcher.engineFinished.emit(self.generation, report)

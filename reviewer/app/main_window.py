@@ -36,6 +36,7 @@ from reviewer import __version__
 from reviewer.app import theme
 from reviewer.app.changes_view import ChangesView
 from reviewer.app.check_worker import CheckDispatcher
+from reviewer.app.engine_process import runs_in_process, start_engine_process
 from reviewer.app.flag_panel import FlagPanel
 from reviewer.app.languagetool_status import LanguageToolStatusBridge
 from reviewer.app.preferences import Preferences, PreferenceStore
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.languagetool_status: LanguageToolStatusBridge | None = None
         self.last_accept_seconds = 0.0
         self._find_position = -1
+        if any(runs_in_process(engine) for engine in self.engines):
+            start_engine_process()  # from the GUI thread, which lives as long as the app
         self._watch_languagetool()
         self._build_widgets()
         self._build_menus()

@@ -17,6 +17,7 @@ class ArtefactsEngine:
 
     def __init__(self, detectors: list[Detector] | None = None) -> None:
         self.detectors = detectors if detectors is not None else [c() for c in detector_classes()]
+        self.stock = detectors is None  # the registered detectors, re-creatable by name
 
     def check(self, document: Document, options: CheckOptions) -> EngineReport:
         flags: list[Flag] = []
