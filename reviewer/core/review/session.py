@@ -536,17 +536,24 @@ class Review:
         pattern = _search_pattern(needle, match_case, whole_words)
         if pattern is None:
             return None
-        targets = [s for s in self._state.segments if s.text and pattern.search(s.text)]
+
+        def substituted(text: str) -> str:
+            return pattern.sub(lambda _: replacement, text)
+
+        # A sentence whose matches already read as the replacement is not touched (nor
+        # marked edited), and such matches are not counted.
+        targets = [s for s in self._state.segments if s.text and substituted(s.text) != s.text]
         if not targets:
             return None
 
         def changes() -> Iterator[Change]:
             for target in targets:
                 segment = self.segment(target.id)
-                new_text = pattern.sub(lambda _: replacement, segment.text)
-                yield from self._text_changes(segment, segment.lead, new_text)
+                yield from self._text_changes(segment, segment.lead, substituted(segment.text))
 
-        count = sum(len(pattern.findall(s.text)) for s in targets)
+        count = sum(
+            1 for s in targets for match in pattern.finditer(s.text) if match[0] != replacement
+        )
         return self._run(f"Replace {count} × “{_short(needle)}”", changes)
 
     def merge_with_next(self, segment_id: str) -> ChangeSet:
