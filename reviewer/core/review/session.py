@@ -823,10 +823,12 @@ class Review:
             yield SegmentPresence(position + offset, new, True)
 
     def _new_id(self, parent: str) -> str:
-        number = 1
-        while f"{parent}.{number}" in self._state.positions:
-            number += 1
-        return f"{parent}.{number}"
+        """A never-reused id for a piece split off `parent`: a number freed by an undo
+        would let flags and decisions of the old piece attach to an unrelated new one."""
+        while True:
+            candidate = f"{parent}.{uuid.uuid4().hex[:8]}"
+            if candidate not in self._state.positions:
+                return candidate
 
 
 def _split_sentences(text: str, language: str) -> list[tuple[str, str]]:

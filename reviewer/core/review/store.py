@@ -457,10 +457,20 @@ class ReviewStore:
         return list(self.db.execute(sql, parameters))
 
 
+# Reviews this process holds, by (device, inode). Closing *any* descriptor of a file drops
+# every POSIX lock this process holds on it, SQLite's own included (sqlite.org/howtocorrupt):
+# a second window of this process must be refused without opening the file at all.
+_held: dict[tuple[int, int], int] = {}
+
+
 def _lock(path: Path) -> int | None:
     """Take an exclusive OS lock on the review file; the kernel drops it if we die."""
     if fcntl is None:
         return None
+    with contextlib.suppress(OSError):
+        status = path.stat()
+        if (status.st_dev, status.st_ino) in _held:
+            raise _locked(path)
     try:
         fd = os.open(str(path), os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
@@ -468,14 +478,24 @@ def _lock(path: Path) -> int | None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
-        os.close(fd)
-        raise ReviewLockedError(
-            f"{path.name} is already open in another MT Reviewer window or process"
-        ) from None
+        os.close(fd)  # another process holds it, so this process has no locks to lose
+        raise _locked(path) from None
+    status = os.fstat(fd)
+    _held[(status.st_dev, status.st_ino)] = fd
     return fd
 
 
+def _locked(path: Path) -> ReviewLockedError:
+    return ReviewLockedError(
+        f"{path.name} is already open in another MT Reviewer window or process"
+    )
+
+
 def _unlock(fd: int | None) -> None:
-    if fd is not None:
-        with contextlib.suppress(OSError):
-            os.close(fd)  # closing the descriptor releases the flock
+    if fd is None:
+        return
+    for key, held in list(_held.items()):
+        if held == fd:
+            del _held[key]
+    with contextlib.suppress(OSError):
+        os.close(fd)  # closing the descriptor releases the flock
