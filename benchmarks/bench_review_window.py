@@ -8,8 +8,9 @@ server unless --artefacts-only):
 - opening: from `open_path` (creating the review) to the window shown with rows;
 - accepting a suggestion: `window.accept_flag` until the window has repainted its state
   (model, editor, flag cards, header; the re-check is started in the background), 20 times;
-- the longest event-loop stall while both engines re-check after a sentence edit: a 5 ms
-  timer records the gaps between its ticks from the edit until every engine is ready again.
+- the longest event-loop stall while both engines re-check after a sentence edit (three
+  edits): a 5 ms timer records the gaps between its ticks from the edit (its commit and
+  repaint included) until every engine is ready again.
 """
 
 from __future__ import annotations
@@ -121,15 +122,17 @@ def main() -> int:  # noqa: PLR0915 - one measured scenario, read top to bottom
                 break
 
         meter = StallMeter()
-        target = rows // 2
-        window.select_row(target)
-        app.processEvents()
-        segment = window.model.segment(target)
-        meter.start()
-        window.editor.editor.setPlainText(segment.text.replace(" the ", " a ", 1) + " Indeed.")
-        window.editor.commit()
-        wait(app, lambda: all_ready(window))
-        worst_stall = meter.stop()
+        stalls: list[float] = []
+        for target in (rows // 3, rows // 2, 2 * rows // 3):
+            window.select_row(target)
+            app.processEvents()
+            segment = window.model.segment(target)
+            edited = segment.text[:-1] + ", indeed" + segment.text[-1:]  # a typical word edit
+            meter.start()
+            window.editor.editor.setPlainText(edited)
+            window.editor.commit()
+            wait(app, lambda: all_ready(window))
+            stalls.append(meter.stop())
         window.close()
 
     print(f"MT Reviewer window benchmark, {date.today().isoformat()}, engines: {', '.join(names)}")
@@ -140,8 +143,9 @@ def main() -> int:  # noqa: PLR0915 - one measured scenario, read top to bottom
         f" max {max(accepts) * 1000:.0f} ms over {len(accepts)} accepts (goal < 100 ms)"
     )
     print(
-        "longest event-loop stall while re-checking an edit:"
-        f" {worst_stall * 1000:.0f} ms (goal < 100 ms)"
+        "longest event-loop stall while both engines re-check an edit:"
+        f" {max(stalls) * 1000:.0f} ms (per edit: {', '.join(f'{s * 1000:.0f}' for s in stalls)};"
+        " goal < 100 ms)"
     )
     return 0
 

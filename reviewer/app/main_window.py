@@ -490,30 +490,36 @@ class MainWindow(QMainWindow):
         document = self.review.document
         generation = self.dispatcher.check(document, self.engines, self.options)
         self._checked_documents = {generation: document}
-        self._update_summary()
+        self._update_engine_label()
 
     def _on_engine_started(self, generation: int, name: str) -> None:
         if generation == self.dispatcher.generation:
             bridge = self.languagetool_status if name == "languagetool" else None
             starting = bridge is not None and bridge.description.startswith("starting")
             self.engine_states[name] = "starting server…" if starting else "checking…"
-            self._update_summary()
+            self._update_engine_label()
 
     def _on_engine_finished(self, generation: int, report: EngineReport) -> None:
         document = self._checked_documents.get(generation)
         if generation != self.dispatcher.generation or document is None or self.review is None:
             return  # a newer check superseded this one
+        changed: set[str] = set()
         if report.status is EngineStatus.OK:
             flags = filter_flags(report.flags, self.word_lists)
-            self.model.record_flags(report.name, document, flags)
+            changed = self.model.record_flags(report.name, document, flags)
             count = len(flags)
             self.engine_states[report.name] = (
                 f"ready · {count} flag{'' if count == 1 else 's'} in {report.seconds:.1f} s"
             )
         else:
             self.engine_states[report.name] = f"{report.status}: {report.reason or 'no reason'}"
-        self._update_summary()
-        self._refresh_current(keep_editor=True)
+        if changed:
+            self._update_summary()
+        else:
+            self._update_engine_label()
+        row = self.current_row()
+        if row >= 0 and self.model.segment_id(row) in changed:
+            self._refresh_current(keep_editor=True)  # rebuilding cards costs ~20 ms: only if needed
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences, self)
@@ -555,7 +561,7 @@ class MainWindow(QMainWindow):
         if state.startswith("ready ·") and description.startswith("server ready"):
             return  # the finished check's result ("ready · 6 flags") says more
         self.engine_states["languagetool"] = description
-        self._update_summary()
+        self._update_engine_label()
 
     # -- review commands ------------------------------------------------------------------
 
@@ -915,6 +921,7 @@ class MainWindow(QMainWindow):
         self.save_as_action.setEnabled(review is not None)
 
     def _update_summary(self) -> None:
+        """Progress and open flags by severity in the header, and the engines' states."""
         counts = self.model.worst_severity_counts()
         total = sum(counts.values())
         rows = self.model.rowCount()
@@ -928,6 +935,9 @@ class MainWindow(QMainWindow):
             f"<b>{reviewed}</b> of <b>{rows}</b> sentences reviewed ({percent})"
             f" &nbsp;·&nbsp; <b>{total}</b> open flags &nbsp;&nbsp; {chips}"
         )
+        self._update_engine_label()
+
+    def _update_engine_label(self) -> None:
         self.engine_label.setText(
             "   ".join(
                 f"{_ENGINE_LABELS.get(name, name)}: {state}"

@@ -54,11 +54,14 @@ class SentenceModel(QAbstractListModel):
 
     # -- changes ------------------------------------------------------------------------------
 
-    def record_flags(self, engine: str, document: Document, flags: list[Flag]) -> None:
-        """Store one engine's flags in the review and repaint the rows that changed."""
+    def record_flags(self, engine: str, document: Document, flags: list[Flag]) -> set[str]:
+        """Store one engine's flags in the review, repaint the rows that changed, and
+        return their segment ids."""
         if self._review is None:
-            return
-        self.refresh(self._review.record_flags(engine, document, flags))
+            return set()
+        changed = self._review.record_flags(engine, document, flags)
+        self.refresh(changed)
+        return changed
 
     def apply(self, changes: ChangeSet | None) -> None:
         """Repaint what a command changed; reset the rows when sentences split or merged."""
