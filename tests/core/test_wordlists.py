@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -330,12 +332,20 @@ def test_an_unreachable_team_folder_is_a_clear_error_for_writes_and_skipped_for_
     assert len(lists.warnings) == 1 and str(folder) in lists.warnings[0]
 
 
-@pytest.mark.skipif(
-    hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes to read-only folders"
-)
-def test_a_read_only_team_folder_is_a_clear_error(isolated_user_config: Path, team: Path) -> None:
+def test_a_read_only_team_folder_is_a_clear_error(
+    isolated_user_config: Path, team: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (team / DICTIONARY_FILE).write_text("Muhandis\n", encoding="utf-8")
     team.chmod(0o555)
+    real_mkstemp = tempfile.mkstemp
+
+    def refusing_mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        # chmod does not stop root (the CI user): refuse writes there as the kernel would
+        if Path(str(kwargs.get("dir", ""))).resolve() == team.resolve():
+            raise PermissionError(13, "Permission denied")
+        return real_mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refusing_mkstemp)
     try:
         with pytest.raises(WordListError, match="team folder") as caught:
             add_to_dictionary("Qassim")
