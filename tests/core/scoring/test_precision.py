@@ -1,0 +1,89 @@
+"""Checker precision per rule: raised, accepted, rejected, resolved, open."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.flags import Flag, Severity
+from reviewer.core.review import open_review
+from reviewer.core.scoring import build_scorecard, load_scoring_model, rule_precision
+from tests.core.scoring.support import FLAGS, flag, hand_made_review, record
+
+
+def test_every_rule_is_counted_under_what_became_of_its_flags(tmp_path: Path) -> None:
+    review = hand_made_review(tmp_path)
+    rows = {row.rule: row for row in rule_precision(review, load_scoring_model())}
+    assert set(rows) == set(FLAGS)
+    counts = {
+        rule: (row.raised, row.accepted, row.rejected, row.resolved, row.open)
+        for rule, row in rows.items()
+    }
+    assert counts == {
+        "T_VERB": (1, 1, 0, 0, 0),  # accepted: its flag is gone, its decision counts
+        "T_TENSE": (1, 0, 0, 1, 0),
+        "T_SPELL": (1, 0, 1, 0, 0),
+        "T_SPACE": (1, 1, 0, 0, 0),
+        "T_REPEAT": (1, 0, 0, 1, 0),
+        "T_RESIDUE": (1, 0, 0, 0, 1),
+    }
+    assert rows["T_VERB"].precision == 1.0
+    assert rows["T_SPELL"].precision == 0.0
+    assert rows["T_REPEAT"].precision is None  # resolved flags are left out of precision
+    assert rows["T_REPEAT"].lenient_precision == 1.0
+    assert rows["T_RESIDUE"].precision is None
+    assert rows["T_VERB"].engine == "test"
+    assert build_scorecard(review).open_flags == 1
+    review.close()
+
+
+def test_a_rule_reviewers_keep_rejecting_is_suggested_for_switching_off(tmp_path: Path) -> None:
+    text = "Their was a storm. Their was rain. Their was wind. Their was snow.\n"
+    review = hand_made_review(tmp_path)
+    review.close()
+    path = tmp_path / "other.txt"
+    path.write_text(text, encoding="utf-8")
+
+    review = open_review(path)
+    flags = []
+    for index in range(4):
+        start = review.text.index("Their", index * 10 if index else 0)
+        start = [i for i in range(len(text)) if text.startswith("Their", i)][index]
+        flags.append(
+            Flag(
+                start,
+                start + 5,
+                "Their",
+                "T_NOISY",
+                "test",
+                "Fluency/Spelling",
+                Severity.MINOR,
+                "noisy",
+                ("There",),
+            )
+        )
+    review.record_flags("test", review.document, flags)
+    for _ in range(3):
+        review.reject(flag(review, "T_NOISY"))
+    model = load_scoring_model()
+    (row,) = rule_precision(review, model)
+    assert (row.raised, row.rejected, row.open) == (4, 3, 1)
+    assert row.precision == 0.0
+    assert row.suggest_switch_off
+    strict = replace(model, switch_off_min_decided=4)
+    assert not rule_precision(review, strict)[0].suggest_switch_off
+    assert rule_precision(review, model, frozenset({"T_NOISY"}))[0].disabled
+    review.close()
+
+
+def test_a_re_raised_flag_is_counted_once(tmp_path: Path) -> None:
+    review = hand_made_review(tmp_path)
+    record(review, ["T_SPELL", "T_RESIDUE"])
+    record(review, ["T_SPELL", "T_RESIDUE"])
+    rows = {row.rule: row for row in rule_precision(review, load_scoring_model())}
+    assert rows["T_SPELL"].raised == 1
+    assert rows["T_RESIDUE"].raised == 1
+    assert rows["T_SPELL"].precision == pytest.approx(0.0)
+    review.close()
