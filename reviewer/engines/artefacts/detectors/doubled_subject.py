@@ -46,6 +46,8 @@ class _Data:
     title_openers: frozenset[str]
     reporting_verbs: frozenset[str]
     reported_clause_openers: frozenset[str]
+    object_openers: frozenset[str]
+    time_words: frozenset[str]
 
 
 @cache
@@ -83,6 +85,8 @@ def _data() -> _Data:
         title_openers=word_set(raw["title_openers"], lower=True),
         reporting_verbs=word_set(raw["reporting_verbs"], lower=True),
         reported_clause_openers=word_set(raw["reported_clause_openers"], lower=True),
+        object_openers=word_set(raw["object_openers"], lower=True),
+        time_words=word_set(raw["time_words"], lower=True),
     )
 
 
@@ -166,6 +170,8 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
     capitalised = pronoun[0].isupper()
     if capitalised and pronoun == "He" and _is_surname_title(last, data):
         return  # "The vice premier He said": He is a surname
+    if not capitalised and not _restates_subject(text, match_lc, data):
+        return  # "The lawyer she hired specialises in tax law": a reduced relative clause
     if not _reports_speech(text, match_lc, data) and _main_verb_follows(text, match_lc.end("verb")):
         return  # "The minister he appointed resigned": a reduced relative clause
     yield Finding(
@@ -176,6 +182,26 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
         # a capital on the pronoun shows it began a sentence of its own in the source
         confidence=0.8 if capitalised else 0.6,
     )
+
+
+def _restates_subject(text: str, match: re.Match[str], data: _Data) -> bool:
+    """Evidence that a lower-case pronoun after a subject starts the main clause.
+
+    English drops the relative pronoun freely ("The lawyer she hired specialises in tax
+    law", "The officials they met in Geneva were"), so "NOUN she VERB" is a doubled subject
+    only when the verb has its own object or reported clause: "The union leaders they
+    rejected the offer", "The minister she said on Monday that ...". A verb followed by a
+    preposition, an adverb, a time or another verb is left alone: its missing object is the
+    noun before the pronoun.
+    """
+    verb = match["verb"].lower()
+    following = ENGLISH_WORD.search(text, match.end("verb"))
+    if following is None or text[match.end("verb") : following.start()].strip():
+        return False  # a comma or other mark right after the verb: no object
+    word = following.group(0).lower()
+    if verb in data.reporting_verbs:
+        return True  # decided by the reported-clause test in the caller
+    return word in data.object_openers and word not in data.time_words
 
 
 def _reports_speech(text: str, match: re.Match[str], data: _Data) -> bool:
