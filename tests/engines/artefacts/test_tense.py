@@ -61,6 +61,16 @@ PASSES = [
     "The union has called a strike on Monday.",
     "The bank has raised its forecast for growth in 2090.",
     "The airline has added flights on Mondays.",
+    # the time dates an event noun after a preposition, not the perfect
+    "The author has compared the crisis with the crash in 1929.",
+    "Investigators have found similarities with the attack in March 2015.",
+    "The company has never fully recovered from the fire in 1998.",
+    "Historians have written about the famine in 1846.",
+    "The report has revived memories of the blackout in 2003.",
+    # negated perfects with a span, not a finished time
+    "She has not attended a cabinet meeting since January.",
+    "He hasn't spoken publicly since the vote.",
+    "The union hasn't called a strike on Monday.",
 ]
 
 FAILS = [
@@ -90,6 +100,35 @@ FAILS = [
     ("I have been elected in 2019 with a large majority.", "have been elected", "was elected"),
     ("The minister has been in Paris the day before yesterday.", "has been", "was"),
 ]
+
+
+# Negated perfects: flagged, but "did not" + base form cannot be derived safely, so the
+# message explains and no rewrite is offered.
+NEGATED = [
+    ("The minister has not attended the meeting yesterday.", "has not attended"),
+    ("She hasn't attended the hearing on Monday.", "hasn't attended"),
+    ("The workers have not been paid last month.", "have not been paid"),
+    ("The rebels haven’t released the hostages two days ago.", "haven’t released"),
+    ("The company has not published its results in 2019.", "has not published"),
+]
+
+# The event is the verb's own object: the time still dates the perfect.
+OBJECT_EVENTS = [
+    ("He has won the election in 2016 with 52 percent.", "has won", "won"),
+    ("The government has approved the reform in 2019.", "has approved", "approved"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), NEGATED)
+def test_negated_perfect_explained_without_rewrite(text: str, span: str) -> None:
+    flags = flags_for(text)
+    assert [(f.text, f.suggestions) for f in flags] == [(span, ())]
+    assert "did not" in flags[0].message
+
+
+@pytest.mark.parametrize(("text", "span", "suggestion"), OBJECT_EVENTS)
+def test_event_as_object_still_flagged(text: str, span: str, suggestion: str) -> None:
+    assert [(f.text, f.suggestions) for f in flags_for(text)] == [(span, (suggestion,))]
 
 
 @pytest.mark.parametrize("text", PASSES)

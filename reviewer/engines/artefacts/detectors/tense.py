@@ -10,8 +10,11 @@ contraction, not after a modal or "to"), optional adverbs, then a participle (-e
 the irregular lists) or "been" (+ participle). The time expression must follow the
 participle within a few words of the same clause (no punctuation, clause word, other verb
 or infinitive in between), or open the sentence right before the subject. "since", "for"
-and comparisons ("than last year", "over last year") are not finished times. Word lists in
-`resources/artefacts/tense.yaml`.
+and comparisons ("than last year", "over last year") are not finished times. A time right
+after "PREPOSITION the EVENT" dates that event ("has compared the crisis with the crash in
+1929"). Negated perfects ("has not attended ... yesterday", "hasn't") are flagged without a
+rewrite: "did not" needs the verb's base form, which a participle does not give safely.
+Word lists in `resources/artefacts/tense.yaml`.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ _AMBIGUOUS_KINDS = frozenset({"weekday", "date", "month", "clock"})
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d[\d,.:]*\d|\d|[^\w\s]")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’][^\W\d_]+)*)[^\w]*$")
 _SENTENCE_START = re.compile(r"[\s“\"‘']*")
+_MAY_HAVE_PERFECT = re.compile(r"\b[Hh]a(?:s|ve)(?: |n[’']t )")
 _SUBJECT = re.compile(r",?[ ]+((?:[^\W\d_][\w’'.-]*[ ]+){1,20})$")
 
 
@@ -87,6 +91,9 @@ class TenseLexicon:
     ing_nouns: frozenset[str]
     after_time: frozenset[str]
     modals: frozenset[str]
+    event_nouns: frozenset[str]
+    noun_prepositions: frozenset[str]
+    articles: frozenset[str]
     window: int
     max_subject_words: int
     perfect: re.Pattern[str]
@@ -104,7 +111,8 @@ def lexicon() -> TenseLexicon:
     # has/have, adverbs, then "been" + participle, a participle, or "been" alone.
     participle = rf"(?:[a-z]{{2,}}ed|{listed})"
     perfect = re.compile(
-        rf"(?<![\w'’-])(?P<aux>[Hh]as|[Hh]ave)(?P<adv1>(?:[ ]+(?:{adverb}))*)[ ]+"
+        rf"(?<![\w'’-])(?P<aux>[Hh]as|[Hh]ave)(?P<neg>n[’']t|[ ]+not)?"
+        rf"(?P<adv1>(?:[ ]+(?:{adverb}))*)[ ]+"
         rf"(?:(?P<been>been)(?P<adv2>(?:[ ]+(?:{adverb}))*)(?:[ ]+(?P<passive>{participle}))?"
         rf"|(?P<active>{participle}))(?![\w'’-])"
     )
@@ -121,6 +129,9 @@ def lexicon() -> TenseLexicon:
         ing_nouns=word_set(data["ing_nouns"], lower=True),
         after_time=word_set(data["after_time"], lower=True),
         modals=word_set(data["modals"], lower=True),
+        event_nouns=word_set(data["event_nouns"], lower=True),
+        noun_prepositions=word_set(data["noun_prepositions"], lower=True),
+        articles=word_set(data["articles"], lower=True),
         window=int(data["window"]),
         max_subject_words=int(data["max_subject_words"]),
         perfect=perfect,
@@ -150,7 +161,7 @@ class _Perfect:
 
     start: int
     end: int
-    suggestion: str
+    suggestion: str | None
     verb: str
 
 
@@ -195,6 +206,10 @@ def _perfect_at(match: re.Match[str], text: str, lex: TenseLexicon) -> _Perfect 
         verb = active
     if aux[0] == "H":
         suggestion = capitalise(suggestion)
+    if match["neg"]:
+        # "has not attended ... yesterday" -> "did not attend": the base form of the verb
+        # cannot be derived reliably from the participle, so the message explains instead.
+        return _Perfect(match.start(), match.end(), None, verb)
     return _Perfect(match.start(), match.end(), suggestion, verb)
 
 
@@ -210,6 +225,8 @@ def _time_after(
         if time is not None:
             if previous is not None and previous in lex.before_time:
                 return None
+            if _time_of_event_noun(tokens[:index], lex):
+                return None  # "compared the crisis with the crash in 1929"
             if not _is_finished(time, current_year):
                 return None
             ambiguous = time.lastgroup in _AMBIGUOUS_KINDS
@@ -231,13 +248,37 @@ def _time_after(
         elif lowered in {"and", "or"}:
             if following.lower() in lex.pronouns:
                 return None  # "... and they ...": a new clause
-        elif _is_verb_form(lowered, lex):
+        elif _is_verb_form(lowered, lex) and not _gerund_noun(lowered, previous, lex):
             return None
         words += 1
         if words > lex.window:
             return None
         previous = lowered
     return None
+
+
+def _gerund_noun(word: str, previous: str | None, lex: TenseLexicon) -> bool:
+    """ "the meeting", "a hearing": an -ing word after an article is a noun, not a verb."""
+    return word.endswith("ing") and previous in lex.articles
+
+
+def _time_of_event_noun(before: list[re.Match[str]], lex: TenseLexicon) -> bool:
+    """True when the words before the time end in "PREPOSITION the EVENT": the time dates
+    that event ("similarities with the attack in March 2015", "recovered from the fire in
+    1998"), not the perfect. An event that is the verb's own object ("has won the election
+    in 2016") still counts as the perfect's time.
+    """
+    words = [token.group().lower() for token in before[-5:]]
+    if not words or words[-1] not in lex.event_nouns:
+        return False
+    for word in reversed(words[:-1]):
+        if word in lex.noun_prepositions:
+            return True
+        if word in lex.stops or not (word.isalpha() or word.isdigit()):
+            return False  # a clause word or a mark: the phrase is not a simple noun phrase
+        if _is_verb_form(word, lex):
+            return False  # "has won the election in 2016": the verb's own object
+    return False
 
 
 def _habitual_after(text: str, position: int, lex: TenseLexicon) -> bool:
@@ -287,7 +328,7 @@ class PerfectWithPastTime(SentenceDetector):
 
     def check_sentence(self, sentence: Sentence, options: CheckOptions) -> Iterator[Finding]:
         text = sentence.text
-        if "has " not in text and "have " not in text and "Has " not in text:
+        if not _MAY_HAVE_PERFECT.search(text):
             return
         if text.rstrip().rstrip("”\"’')").endswith("?"):
             return
@@ -308,10 +349,17 @@ class PerfectWithPastTime(SentenceDetector):
             if time is None:
                 continue
             span = text[perfect.start : perfect.end]
-            yield Finding(
-                perfect.start,
-                perfect.end,
+            message = (
                 f"“{span}” with “{time.group()}”: English uses the simple past for a "
-                "finished time (French/Italian/German perfect tense rendered literally)",
-                (perfect.suggestion,),
+                "finished time (French/Italian/German perfect tense rendered literally)"
             )
+            if perfect.suggestion is None:
+                yield Finding(
+                    perfect.start,
+                    perfect.end,
+                    f"{message}; write “did not” with the verb’s base form (“has not"
+                    " attended ... yesterday” -> “did not attend”)",
+                    confidence=0.65,
+                )
+                continue
+            yield Finding(perfect.start, perfect.end, message, (perfect.suggestion,))
