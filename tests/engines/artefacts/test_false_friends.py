@@ -43,6 +43,19 @@ PASSES = [
     ("es", "The actual cost of the project was twice the estimate."),
     ("es", "The movements of the government troops were tracked by satellite."),
     ("es", "The remains of the army officers were buried on Monday."),
+    # "remains" of people: a body or burial in the sentence, or a group that is no army
+    ("es", "The remains of the climbing team were recovered from the glacier."),
+    ("es", "The remains of the fishing party were brought ashore on Sunday."),
+    ("es", "The remains of the guerrilla commander were identified by DNA tests."),
+    ("es", "The remains of the militia leader were buried in his home village."),
+    # "actually" without a present-state figure is the English emphatic sense
+    ("es", "The plan actually has broad support among farmers."),
+    ("es", "The council actually holds most of the power in the city."),
+    ("es", "Actually, the opposite is the case."),
+    # "eventual"/"eventually" in their English senses
+    ("es", "The government eventually agreed to pay compensation."),
+    ("es", "Surgery was eventually needed to repair the damage."),
+    ("es", "The eventual attack on the city came in May."),
     ("fr", "The civil rights movement demanded the right to vote."),
     ("fr", "The chef of the restaurant won a third star."),
     (None, "The minister said 2 million people attended the demonstration."),
@@ -125,6 +138,24 @@ FAILS = [
         "The army is fighting the remains of the guerrilla in the mountains.",
         "remains",
         ("remnants",),
+    ),
+    (
+        "es",
+        "The remains of the militia are still fighting in the north.",
+        "remains",
+        ("remnants",),
+    ),
+    (
+        "es",
+        "The company actually has 1,200 employees in Spain.",
+        "actually",
+        ("currently", "now", "at present"),
+    ),
+    (
+        "es",
+        "The region must prepare for an eventual invasion.",
+        "eventual",
+        ("possible", "potential"),
     ),
     (
         "es",

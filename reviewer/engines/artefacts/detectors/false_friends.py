@@ -5,6 +5,12 @@ language file in `resources/artefacts/false_friends/` lists the misleading Engli
 the intended senses (the suggestions, already inflected: arrested -> halted) and the contexts
 that make them suspicious, as regular expressions over shared word lists (`_shared.yaml`).
 
+An entry may also name `unless` patterns: anywhere in the sentence, they show the English
+sense and veto the entry ("the remains of the search party were identified": a body, not
+the remnants of a group). A word that is ambiguous on its own is flagged only when the
+context shows the MT sense; "eventually" and "actually" without a present-state figure are
+left alone because English uses them all the time.
+
 Two contexts need more than a regex and are computed here:
 
 * a pronoun object ("it was the Americans who arrested them") whose antecedent, the nearest
@@ -62,6 +68,7 @@ class _Entry:
     contexts: tuple[_Context, ...]
     antecedents: frozenset[str]
     confidence: float
+    vetoes: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +151,10 @@ def _language_entries(code: str) -> tuple[_Entry, ...]:
                 contexts=tuple(_context(c, where) for c in raw.get("contexts", ())),
                 antecedents=lists[antecedent] if antecedent else frozenset(),
                 confidence=float(raw.get("confidence", FalseFriendDetector.confidence)),
+                vetoes=tuple(
+                    re.compile(_expand(str(pattern), where), re.IGNORECASE)
+                    for pattern in raw.get("unless", ())
+                ),
             )
         )
     return tuple(entries)
@@ -203,7 +214,13 @@ def _antecedent(
 def _match(
     entry: _Entry, text: str, start: int, end: int, *, previous: str, persons: frozenset[str]
 ) -> _Hit | None:
-    """Return a hit when one of the entry's contexts (or a pronoun antecedent) matches."""
+    """Return a hit when one of the entry's contexts (or a pronoun antecedent) matches.
+
+    An `unless` pattern found anywhere in the sentence shows the English sense ("the remains
+    of the climbing party were recovered": a body) and vetoes the entry.
+    """
+    if any(veto.search(text) for veto in entry.vetoes):
+        return None
     for context in entry.contexts:
         if context.before is not None and context.before.search(text, 0, start) is None:
             continue
