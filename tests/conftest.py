@@ -60,6 +60,16 @@ def isolated_user_config(
 
 
 @pytest.fixture(autouse=True)
+def isolated_problem_log(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Detector failures and dropped flags are logged to REVIEWER_LOG_DIR: keep it per test."""
+    folder = tmp_path_factory.mktemp("log")
+    monkeypatch.setenv("REVIEWER_LOG_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def isolated_review_data(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:

@@ -500,6 +500,8 @@ class MainWindow(QMainWindow):
             self._update_engine_label()
 
     def _on_engine_finished(self, generation: int, report: EngineReport) -> None:
+        from reviewer.app.engine_state import engine_state
+
         document = self._checked_documents.get(generation)
         if generation != self.dispatcher.generation or document is None or self.review is None:
             return  # a newer check superseded this one
@@ -507,12 +509,9 @@ class MainWindow(QMainWindow):
         if report.status is EngineStatus.OK:
             flags = filter_flags(report.flags, self.word_lists)
             changed = self.model.record_flags(report.name, document, flags)
-            count = len(flags)
-            self.engine_states[report.name] = (
-                f"ready · {count} flag{'' if count == 1 else 's'} in {report.seconds:.1f} s"
-            )
+            self.engine_states[report.name] = engine_state(report, len(flags))
         else:
-            self.engine_states[report.name] = f"{report.status}: {report.reason or 'no reason'}"
+            self.engine_states[report.name] = engine_state(report, 0)
         if changed:
             self._update_summary()
         else:

@@ -9,12 +9,18 @@ from typing import TextIO
 
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions, Engine, parse_name_list
+from reviewer.core.engine import (
+    CheckOptions,
+    Engine,
+    EngineReport,
+    EngineStatus,
+    parse_name_list,
+)
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.wordlists import load_word_lists
-from reviewer.engines import create_engines, parse_engine_names
+from reviewer.engines import ENGINE_NAMES, create_engines, parse_engine_names
 from reviewer.formats.report_json import render_json
-from reviewer.formats.report_text import render_text
+from reviewer.formats.report_text import engine_warnings, render_text
 
 
 def options_from_args(args: argparse.Namespace) -> CheckOptions:
@@ -44,6 +50,14 @@ def run_check_command(args: argparse.Namespace) -> int:
         stop_announcing()
         for engine in engines:
             engine.close()
+    result.engines.extend(
+        EngineReport(name=name, status=EngineStatus.DISABLED, reason="not selected (--engines)")
+        for name in ENGINE_NAMES
+        if name not in names
+    )
+    if args.format == "text" or sys.stderr.isatty():
+        for warning in engine_warnings(result):
+            print(warning, file=sys.stderr)
     output = render_json(result) if args.format == "json" else render_text(result)
     if output:
         sys.stdout.write(output + "\n")

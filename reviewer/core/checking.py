@@ -10,13 +10,22 @@ in `extra["also_reported_by"]`.
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
+from reviewer.core.engine import (
+    CheckOptions,
+    DroppedFlag,
+    Engine,
+    EngineReport,
+    EngineStatus,
+    describe_exception,
+)
 from reviewer.core.flags import Flag
+from reviewer.core.problem_log import log_problem
 from reviewer.core.wordlists import WordLists, filter_flags
 
 
@@ -59,18 +68,41 @@ def run_check(
 
 
 def run_engine(engine: Engine, document: Document, options: CheckOptions) -> EngineReport:
-    """Run one engine, turning an unexpected exception into an `unavailable` report."""
+    """Run one engine, turning an unexpected exception into an `unavailable` report.
+
+    Flags that do not slice to their own text are left out, but counted in the report's
+    `dropped_flags` and written to the problems log, so a detector bug is seen, not hidden.
+    """
     began = time.perf_counter()
     try:
         report = engine.check(document, options)
     except Exception as exc:  # an engine bug must not take the other engines down
+        log = log_problem(f"engine {engine.name} failed", traceback.format_exc())
         report = EngineReport(
             name=engine.name,
             status=EngineStatus.UNAVAILABLE,
-            reason=f"{type(exc).__name__}: {exc}",
+            reason=describe_exception(exc),
+            log=str(log) if log else None,
         )
     report.seconds = time.perf_counter() - began
-    report.flags = [flag for flag in report.flags if _valid_for(flag, document)]
+    kept: list[Flag] = []
+    dropped: list[tuple[Flag, str]] = []
+    for flag in report.flags:
+        problem = _invalid_for(flag, document)
+        if problem is None:
+            kept.append(flag)
+        else:
+            dropped.append((flag, problem))
+    if dropped:
+        report.flags = kept
+        report.dropped_flags.extend(
+            DroppedFlag(flag.rule, problem, flag.start, flag.end) for flag, problem in dropped
+        )
+        log = log_problem(
+            f"engine {report.name}: {len(dropped)} invalid flag(s) left out of the report",
+            "".join(_describe_dropped(flag, problem, document) for flag, problem in dropped),
+        )
+        report.log = report.log or (str(log) if log else None)
     return report
 
 
@@ -133,6 +165,18 @@ def _stronger_with_note(a: Flag, b: Flag) -> Flag:
     return replace(winner, extra={**winner.extra, "also_reported_by": ",".join(sorted(also))})
 
 
-def _valid_for(flag: Flag, document: Document) -> bool:
-    """Defend the JSON contract: a flag must slice to its own text."""
-    return flag.end <= len(document.text) and document.text[flag.start : flag.end] == flag.text
+def _invalid_for(flag: Flag, document: Document) -> str | None:
+    """Defend the JSON contract: a flag must slice to its own text; why it does not."""
+    if flag.end > len(document.text):
+        return "span beyond the end of the document"
+    if document.text[flag.start : flag.end] != flag.text:
+        return "span does not match text"
+    return None
+
+
+def _describe_dropped(flag: Flag, problem: str, document: Document) -> str:
+    actual = document.text[flag.start : flag.end]
+    return (
+        f"{flag.engine} {flag.rule} {flag.start}..{flag.end}: {problem}: "
+        f"flag text {flag.text!r}, document text {actual!r}\n"
+    )

@@ -25,6 +25,32 @@ def render_text(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+def engine_warnings(result: CheckResult) -> list[str]:
+    """One line per engine problem a reviewer should hear about (for stderr).
+
+    A detector that failed (its flags are missing), flags left out as invalid, and notices
+    such as a source language without a false-friend list; details are in the log named.
+    """
+    lines: list[str] = []
+    for report in result.engines:
+        where = f" (details in {report.log})" if report.log else ""
+        for error in report.errors:
+            lines.append(
+                f"reviewer: warning: {report.name}: detector {error.detector} failed, "
+                f"its flags are missing: {error.error}{where}"
+            )
+        if report.dropped_flags:
+            rules = ", ".join(sorted({dropped.rule for dropped in report.dropped_flags}))
+            count = len(report.dropped_flags)
+            lines.append(
+                f"reviewer: warning: {report.name}: {count} invalid flag"
+                f"{'' if count == 1 else 's'} left out ({rules}){where}"
+            )
+        for notice in report.notices:
+            lines.append(f"reviewer: note: {report.name}: {notice}")
+    return lines
+
+
 def _describe(flag: Flag) -> str:
     message = " ".join(flag.message.split())
     if not flag.suggestions:

@@ -15,7 +15,13 @@ from bisect import bisect_right
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions, EngineReport, EngineStatus
+from reviewer.core.engine import (
+    CheckOptions,
+    EngineReport,
+    EngineStatus,
+    is_mqm_name,
+    without_disabled,
+)
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.flags import Flag
 from reviewer.engines.languagetool import LANGUAGETOOL_VERSION
@@ -205,7 +211,7 @@ class LanguageToolEngine:
         flags: list[Flag] = []
         for paragraph, found in zip(paragraphs, results, strict=True):
             flags.extend(flag.shifted(paragraph.start) for flag in found or ())
-        return _without_disabled(flags, options, self._table)
+        return without_disabled(flags, options)
 
     def _flags_for(
         self, text: str, options: CheckOptions, client: LanguageToolClient, key_prefix: CacheKey
@@ -216,7 +222,7 @@ class LanguageToolEngine:
         if flags is None:
             (flags,) = self._check_batch([text], client, parameters)
             self._cache.put(key, flags)
-        return tuple(_without_disabled(list(flags), options, self._table))
+        return tuple(without_disabled(flags, options))
 
     def _check_batch(
         self, texts: list[str], client: LanguageToolClient, parameters: dict[str, str]
@@ -292,8 +298,9 @@ def request_parameters(options: CheckOptions, table: CategoryTable) -> dict[str,
     """The `/v2/check` form fields for these options (without the text).
 
     `source_language` becomes LanguageTool's `motherTongue` (its L2 and false-friend rules);
-    MQM names in `disabled_categories` are filtered after mapping, the rest are sent as
-    LanguageTool category ids.
+    MQM names and dimensions in `disabled_categories` are filtered per flag after mapping
+    (`without_disabled`, shared with our detectors), the rest are sent as LanguageTool
+    category ids.
     """
     parameters = {"language": options.language}
     if options.source_language:
@@ -302,23 +309,10 @@ def request_parameters(options: CheckOptions, table: CategoryTable) -> dict[str,
         parameters["level"] = "picky"
     if options.disabled_rules:
         parameters["disabledRules"] = ",".join(sorted(options.disabled_rules))
-    lt_categories = options.disabled_categories - table.mqm_names_for(options.disabled_categories)
+    lt_categories = {name for name in options.disabled_categories if not is_mqm_name(name)}
     if lt_categories:
         parameters["disabledCategories"] = ",".join(sorted(lt_categories))
     return parameters
-
-
-def _without_disabled(flags: list[Flag], options: CheckOptions, table: CategoryTable) -> list[Flag]:
-    mqm_disabled = table.mqm_names_for(options.disabled_categories)
-    if not mqm_disabled and not options.disabled_rules:
-        return flags
-    return [
-        flag
-        for flag in flags
-        if flag.rule not in options.disabled_rules
-        and flag.category not in mqm_disabled
-        and flag.category.split("/")[0] not in mqm_disabled
-    ]
 
 
 class _LocalClient(LanguageToolClient):

@@ -27,7 +27,10 @@ def test_check_with_languagetool_only(
     out = capsys.readouterr().out
     assert code == 0
     report = json.loads(out)
-    assert [e["name"] for e in report["engines"]] == ["languagetool"]
+    assert [(e["name"], e["status"]) for e in report["engines"]] == [
+        ("languagetool", "ok"),
+        ("artefacts", "disabled"),  # left out with --engines
+    ]
     assert report["engines"][0]["status"] == "ok"
     assert report["engines"][0]["version"] == "6.8"
     text = seed_path.read_text(encoding="utf-8")

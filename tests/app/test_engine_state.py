@@ -1,0 +1,105 @@
+"""The status bar names failed detectors, left-out flags and missing source-language lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reviewer.app.engine_state import engine_state
+from reviewer.app.main_window import MainWindow
+from reviewer.core.document import Document
+from reviewer.core.engine import (
+    CheckOptions,
+    DetectorError,
+    DroppedFlag,
+    EngineReport,
+    EngineStatus,
+)
+from reviewer.core.flags import Flag
+from reviewer.engines.artefacts.detector import Detector
+from reviewer.engines.artefacts.detectors.repetition import RepeatedWord
+from reviewer.engines.artefacts.engine import ArtefactsEngine
+from tests.app.helpers import wait_until_checked
+
+
+class BrokenData(Detector):
+    """A detector whose data file was edited badly"""
+
+    rule_id = "MT_BROKEN_DATA"
+    category = "Fluency/Grammar"
+
+    def detect(self, document: Document, options: CheckOptions) -> Iterable[Flag]:
+        raise ValueError("bad YAML")
+
+
+def test_state_text_names_what_went_wrong() -> None:
+    report = EngineReport(
+        "artefacts",
+        EngineStatus.OK,
+        seconds=0.4,
+        errors=[DetectorError("MT_X", "ValueError: bad")],
+        dropped_flags=[DroppedFlag("MT_Y", "span does not match text", 0, 3)],
+        notices=["no false-friend list for nl; MT_FALSE_FRIEND is off"],
+    )
+    assert engine_state(report, 12) == (
+        "ready · 12 flags in 0.4 s · 1 detector failed (MT_X) · 1 invalid flag left out"
+        " · no false-friend list for nl; MT_FALSE_FRIEND is off"
+    )
+    assert engine_state(EngineReport("artefacts", EngineStatus.OK, seconds=0.04), 1) == (
+        "ready · 1 flag in 0.0 s"
+    )
+    unavailable = EngineReport(
+        "artefacts",
+        EngineStatus.UNAVAILABLE,
+        reason="every detector failed",
+        errors=[DetectorError("MT_X", "E"), DetectorError("MT_Z", "E")],
+    )
+    assert engine_state(unavailable, 0) == (
+        "unavailable: every detector failed · 2 detectors failed (MT_X, MT_Z)"
+    )
+
+
+@pytest.mark.gui
+def test_window_status_bar_names_the_failed_detector_and_missing_lists(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Officials said the the talks had ended.\n", encoding="utf-8")
+    engine = ArtefactsEngine(detectors=[BrokenData(), RepeatedWord()])
+    window = MainWindow(engines=[engine])
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.options = CheckOptions(source_language="nl")
+        assert window.open_path(path)
+        wait_until_checked(qtbot, window)
+        label = window.engine_label.text()
+        assert "MT artefacts: ready · 1 flag in " in label
+        assert "· 1 detector failed (MT_BROKEN_DATA)" in label
+        assert len(window.model.all_flags()) == 1
+    finally:
+        window.dispatcher.wait()
+
+
+@pytest.mark.gui
+def test_window_status_bar_says_when_the_source_language_has_no_lists(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REVIEWER_ENGINE_PROCESS", "0")
+    path = tmp_path / "article.txt"
+    path.write_text("The talks resumed on Monday.\n", encoding="utf-8")
+    window = MainWindow(engines=[ArtefactsEngine()])
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.options = CheckOptions(source_language="nl")
+        assert window.open_path(path)
+        wait_until_checked(qtbot, window)
+        label = window.engine_label.text()
+        assert "no false-friend list for nl; MT_FALSE_FRIEND is off" in label
+        assert "no untranslated-word list for nl; MT_UNTRANSLATED is off" in label
+    finally:
+        window.dispatcher.wait()
