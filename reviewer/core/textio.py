@@ -29,26 +29,43 @@ def normalise_newlines(text: str) -> str:
 
 def decode_text(data: bytes, *, name: str = "input") -> str:
     """Decode bytes as a document, trying UTF-8 first, then a detected encoding."""
-    if data.startswith(_UTF8_BOM):
+    return normalise_newlines(_decode(data, name)[0])
+
+
+def detect_encoding(data: bytes, *, name: str = "input") -> str:
+    """The codec `decode_text` reads `data` with, so that an export can write it back.
+
+    "utf-8-sig" (UTF-8 with a BOM), "utf-8", "utf-16-le" / "utf-16-be" (read only when the
+    data starts with that BOM, which `data.decode(codec)` keeps as U+FEFF), "cp1252", or
+    the encoding charset-normalizer chose. Refuses what `decode_text` refuses.
+    """
+    return _decode(data, name)[1]
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """(the text with its own line endings and no BOM, the codec that reads `data`)."""
+    bom = data.startswith(_UTF8_BOM)
+    if bom:
         data = data[len(_UTF8_BOM) :]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
         try:
-            return normalise_newlines(data.decode("utf-16"))
+            return data[2:].decode(codec), codec
         except UnicodeDecodeError as exc:
             raise InputError(f"{name}: invalid UTF-16 text ({exc.reason})") from None
     if _looks_binary(data):
         raise InputError(f"{name}: this is a binary file, not text")
     try:
-        return normalise_newlines(data.decode("utf-8"))
+        return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:
         pass
     western = _decode_western(data)
     if western is not None:
-        return normalise_newlines(western)
+        return western, "cp1252"
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: cannot decode the text (not UTF-8 and no encoding detected)")
-    return normalise_newlines(str(best))
+    return str(best), str(best.encoding)
 
 
 def read_text_file(path: str | Path) -> str:

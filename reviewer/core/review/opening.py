@@ -87,9 +87,15 @@ def open_review(
     return create_review(target, data, document, reviewer=reviewer)
 
 
-def open_review_file(review_path: str | Path, *, reviewer: str = "") -> Review:
-    """Open an existing `.review` file directly (no text file needed)."""
-    store = ReviewStore.open(Path(review_path))
+def open_review_file(
+    review_path: str | Path, *, reviewer: str = "", read_only: bool = False
+) -> Review:
+    """Open an existing `.review` file directly (no text file needed).
+
+    `read_only` is for exports and reports: it works while a window holds the review,
+    takes no lock and writes nothing (every command raises `ReviewWriteError`).
+    """
+    store = ReviewStore.open(Path(review_path), read_only=read_only)
     try:
         return Review(store, reviewer=reviewer)
     except BaseException:

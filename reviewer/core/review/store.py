@@ -161,19 +161,28 @@ _MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 class ReviewStore:
     """SQL access to one `.review` file; every write happens inside `transaction()`."""
 
-    def __init__(self, path: Path, db: sqlite3.Connection, lock_fd: int | None) -> None:
+    def __init__(
+        self, path: Path, db: sqlite3.Connection, lock_fd: int | None, *, read_only: bool = False
+    ) -> None:
         self.path = path
         self.db = db
         self._lock_fd = lock_fd
+        self.read_only = read_only
         self.edit_cause = "edit"  # what the edits log records for the next text changes
 
     # -- opening and closing ----------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> ReviewStore:
-        """Open (or create) a review file, lock it, and bring its schema up to date."""
+    def open(cls, path: Path, *, create: bool = False, read_only: bool = False) -> ReviewStore:
+        """Open (or create) a review file, lock it, and bring its schema up to date.
+
+        `read_only` opens it for reading alone (exports), even while a window holds it:
+        no lock, no upgrade, and SQLite's `mode=ro` so that nothing can be written.
+        """
         if not create and not path.is_file():
             raise ReviewFileError(f"{path}: no such review file")
+        if read_only:
+            return cls._open_read_only(path)
         lock_fd = _lock(path)
         try:
             db = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
@@ -190,6 +199,41 @@ class ReviewStore:
             store.close()
             raise
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> ReviewStore:
+        # Another connection (the window's, in this process or another) may be writing:
+        # SQLite's own locks keep the reads consistent; ours (flock) is for writers only.
+        try:
+            db = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0, isolation_level=None
+            )
+        except sqlite3.Error as exc:
+            raise ReviewFileError(f"{path}: cannot open ({exc})") from None
+        store = cls(path, db, None, read_only=True)
+        try:
+            store._check_read_only()
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise ReviewFileError(f"{path}: not a usable review file ({exc})") from None
+        except ReviewFileError:
+            store.close()
+            raise
+        return store
+
+    def _check_read_only(self) -> None:
+        application_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if application_id != APPLICATION_ID:
+            raise ReviewFileError(f"{self.path}: this SQLite file is not an MT Reviewer review")
+        if version != SCHEMA_VERSION:
+            raise ReviewFileError(
+                f"{self.path}: review format {version}, this version reads {SCHEMA_VERSION}; "
+                "open it in MT Reviewer first"
+                if version < SCHEMA_VERSION
+                else f"{self.path}: written by a newer MT Reviewer (review format {version}); "
+                "please update MT Reviewer"
+            )
 
     def _prepare(self) -> None:
         db = self.db
@@ -229,6 +273,8 @@ class ReviewStore:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One atomic write: all of it reaches the disk, or none of it does."""
+        if self.read_only:
+            raise ReviewWriteError(f"{self.path}: the review is open read-only")
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
