@@ -1,0 +1,76 @@
+"""Export a review: the format comes from the target's extension, the write is atomic.
+
+Shared by `reviewer export` and the window's File > Export. Each format module turns the
+review into bytes; `atomic_write` puts them in place, so an interrupted export never leaves
+a half file where a good one was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reviewer.core.errors import ReviewerError
+from reviewer.core.review import Review
+from reviewer.formats.atomic import atomic_write
+
+# extension -> what the file dialog and error messages call it
+EXPORT_FORMATS: dict[str, str] = {
+    ".txt": "Plain text",
+    ".docx": "Word document",
+    ".tmx": "TMX 1.4 sentence pairs",
+    ".csv": "CSV sentence pairs",
+    ".jsonl": "JSON Lines sentence pairs",
+}
+
+
+class ExportFormatError(ReviewerError):
+    """The target's extension names no export format, or an option does not apply to it."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    format: str  # the extension, e.g. ".docx"
+    sentences: int
+    notices: list[str] = field(default_factory=list)
+
+
+def export_format(path: str | Path) -> str:
+    """The export format (extension) of `path`, or a one-line `ExportFormatError`."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        known = ", ".join(EXPORT_FORMATS)
+        shown = f"“{suffix}”" if suffix else "no extension"
+        raise ExportFormatError(f"{path}: cannot export to {shown}; use one of {known}")
+    return suffix
+
+
+def export_review(review: Review, path: str | Path, *, tracked: bool = False) -> ExportResult:
+    """Write the review to `path` in the format its extension names."""
+    target = Path(path)
+    suffix = export_format(target)
+    if tracked and suffix != ".docx":
+        raise ExportFormatError("tracked changes can only be shown in a .docx export")
+    data, notices = render_export(review, suffix, tracked=tracked)
+    atomic_write(target, data)
+    return ExportResult(target, suffix, len(review.segments), notices)
+
+
+def render_export(review: Review, suffix: str, *, tracked: bool = False) -> tuple[bytes, list[str]]:
+    """The bytes of the export in format `suffix`, and notices for the user."""
+    if suffix == ".txt":
+        from reviewer.formats.export_text import corrected_text_bytes
+
+        text = corrected_text_bytes(review)
+        return text.data, text.notices
+    if suffix == ".docx":
+        from reviewer.formats.export_docx import docx_bytes
+
+        return docx_bytes(review, tracked=tracked)
+    from reviewer.formats.export_pairs import csv_bytes, jsonl_bytes, sentence_pairs, tmx_bytes
+
+    writers = {".tmx": tmx_bytes, ".csv": csv_bytes, ".jsonl": jsonl_bytes}
+    if suffix not in writers:
+        raise ExportFormatError(f"unknown export format {suffix}")
+    return writers[suffix](sentence_pairs(review)), []
