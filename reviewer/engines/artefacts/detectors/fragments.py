@@ -5,7 +5,9 @@ officials. the coalition") or lose the capital of a new sentence. The segmenter 
 a lower-case word after a full stop a segment of its own (not after an abbreviation of
 resources/abbreviations.yaml: "Acme Inc. rose"), so here we only decide what such a segment is:
 
-* short and verbless: a stray fragment, suggest deleting it (with the space before it);
+* short and verbless: a stray fragment, suggest deleting it (with the space before it)
+  when it starts in lower case; a capitalised one is only explained (it may be a credit
+  line: "Additional reporting by ...");
 * otherwise: a real sentence that lost its capital, suggest capitalising its first word.
 
 A capitalised piece is a fragment only when it is short, verbless, closes its paragraph
@@ -164,16 +166,25 @@ class FragmentDetector(Detector):
             if piece.kind != "fragment":
                 continue
             sentence = piece.sentence
-            lowercase = sentence.text[0].islower()
-            finding = Finding(
-                piece.span_start - sentence.start,
-                len(sentence.text),
-                f"Stray fragment “{sentence.text}” (no verb"
-                + (", lower-case start" if lowercase else "")
-                + "): probably left over by the translation. Delete it.",
-                suggestions=("",),
-                confidence=None if lowercase else 0.6,
-            )
+            if sentence.text[0].islower():
+                finding = Finding(
+                    piece.span_start - sentence.start,
+                    len(sentence.text),
+                    f"Stray fragment “{sentence.text}” (no verb, lower-case start): probably"
+                    " left over by the translation. Delete it.",
+                    suggestions=("",),
+                )
+            else:
+                # A capitalised verbless tail may be a credit line or a caption ("Additional
+                # reporting by ..."): deleting it could remove real text, so no fix is offered.
+                finding = Finding(
+                    piece.span_start - sentence.start,
+                    len(sentence.text),
+                    f"Possible stray fragment “{sentence.text}” (no verb, no final"
+                    " punctuation): if it was left over by the translation, delete it; no fix"
+                    " is suggested because it may be a credit line, a caption or a heading.",
+                    confidence=0.6,
+                )
             yield self.flag(document, finding, offset=sentence.start)
 
 
