@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -77,3 +78,14 @@ def isolated_review_data(
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("REVIEWER_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def repository_data_stays_untouched() -> Iterator[None]:
+    """Opening a text writes its review beside it: no test may do that to the repo's own
+    seed or test data (they must work on copies)."""
+    watched = [ROOT / "seeds", DATA]
+    before = {path for folder in watched for path in folder.rglob("*")}
+    yield
+    after = {path for folder in watched for path in folder.rglob("*")}
+    assert sorted(map(str, after - before)) == [], "tests left files in seeds/ or tests/data/"
