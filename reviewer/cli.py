@@ -3,6 +3,7 @@
     reviewer [FILE]                         open the review window
     reviewer check PATH|- [options]         check a document, print flags (json or text)
     reviewer fix FILE --accept RULE,...     accept those rules' suggestions in FILE's review
+    reviewer export FILE.review --to OUT    write the corrected text or sentence pairs
     reviewer languagetool install|status    provision / inspect the local LanguageTool server
 
 Errors in the user's input are printed as one line on stderr with exit code 2; no traceback.
@@ -23,7 +24,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
-_SUBCOMMANDS = ("check", "fix", "languagetool")
+_SUBCOMMANDS = ("check", "fix", "export", "languagetool")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,6 +66,7 @@ def _run_subcommand(args: list[str]) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     _add_check_parser(commands)
     _add_fix_parser(commands)
+    _add_export_parser(commands)
     _add_languagetool_parser(commands)
     options = parser.parse_args(args)
     if options.command == "check":
@@ -75,6 +77,10 @@ def _run_subcommand(args: list[str]) -> int:
         from reviewer.commands.fix import run_fix_command
 
         return run_fix_command(options)
+    if options.command == "export":
+        from reviewer.commands.export import run_export_command
+
+        return run_export_command(options)
     from reviewer.engines.languagetool.commands import run_languagetool_command
 
     return run_languagetool_command(options)
@@ -107,6 +113,25 @@ def _add_fix_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser
     fix.add_argument("--format", choices=("json", "text"), default="text")
     fix.add_argument("--reviewer", default="", help="your name, recorded with each decision")
     _add_check_options(fix, language_default=None)
+
+
+def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write a review's corrected text (.txt, .docx) or sentence pairs (.tmx, .csv, .jsonl)",
+        description="Write the corrected text or the MT/correction sentence pairs of a review. "
+        "The format comes from OUT's extension; the write is atomic. A review open in a "
+        "window is read without disturbing it.",
+    )
+    export.add_argument("path", help="the .review file (or the text whose review it is)")
+    export.add_argument(
+        "--to", required=True, help="the file to write: OUT.txt, .docx, .tmx, .csv or .jsonl"
+    )
+    export.add_argument(
+        "--tracked-changes",
+        action="store_true",
+        help=".docx only: show the changes against the MT (inserted green, deleted struck red)",
+    )
 
 
 def _add_check_options(parser: argparse.ArgumentParser, *, language_default: str | None) -> None:
