@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", QKeySequence("Ctrl+Q"), self.close)
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.save_as_action)
+        file_menu.addActions([self.save_as_action, self._action("&Export…", None, self.export)])
         file_menu.addSeparator()
         file_menu.addAction(self.recheck_action)
         file_menu.addSeparator()
@@ -446,6 +446,17 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot save the review", str(exc))
             return
         self.statusBar().showMessage(f"Review copied to {path}", 5000)
+
+    def export(self) -> None:
+        """File > Export…: the corrected text (.txt, .docx) or sentence pairs."""
+        if self.review is None:
+            return
+        from reviewer.app.export_dialog import export_from_window
+
+        self.editor.commit()  # typing not yet committed belongs in the export
+        result = export_from_window(self, self.review)
+        if result is not None:
+            self.statusBar().showMessage(f"Exported to {result.path}", 5000)
 
     def _remember_recent(self, path: Path) -> None:
         settings = QSettings()
