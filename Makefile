@@ -9,10 +9,22 @@ BIN := $(VENV)/bin
 SEED := seeds/000_04f21086b02ac016.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean languagetool screenshots
+.PHONY: run test lint bench clean languagetool screenshots display-libraries
 
-run: $(STAMP) languagetool
+run: $(STAMP) languagetool display-libraries
 	$(BIN)/reviewer $(SEED)
+
+# Qt's X11 plugin needs system libraries that pip cannot install. Install the missing ones
+# when we can (root with apt-get); otherwise print the one command that does.
+display-libraries: $(STAMP)
+	@missing="$$($(BIN)/python -m reviewer.app.display_check | tr '\n' ' ')"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get install -y $$missing || { apt-get update && apt-get install -y $$missing; }; \
+	  else \
+	    echo "The window needs system libraries: sudo apt-get install $$missing"; \
+	  fi; \
+	fi
 
 test: lint languagetool
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
