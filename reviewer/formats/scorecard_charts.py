@@ -177,15 +177,13 @@ def format_duration(seconds: float, *, compact: bool = False) -> str:
 
 
 def _nice_scale(value: float) -> tuple[float, list[float]]:
-    """A round maximum at or above `value` and four or five ticks up to it."""
+    """A round maximum at or above `value`, with ticks at a 1, 2 or 5 step (at most 6)."""
     if value <= 0:
         return 1.0, [0.0, 1.0]
-    magnitude = 10 ** math.floor(math.log10(value))
-    for factor in (1, 2, 2.5, 5, 10):
-        step = factor * magnitude / 4
-        if step * 4 >= value:
-            return step * 4, [step * i for i in range(5)]
-    return 10 * magnitude, [10 * magnitude * i / 4 for i in range(5)]  # pragma: no cover
+    magnitude = 10 ** math.floor(math.log10(value / 5))
+    step = next(f * magnitude for f in (1, 2, 5, 10) if f * magnitude * 5 >= value)
+    count = math.ceil(value / step - 1e-9)
+    return step * count, [step * i for i in range(count + 1)]
 
 
 def _open(width: int, height: int, title: str) -> str:

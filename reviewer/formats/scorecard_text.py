@@ -18,7 +18,9 @@ def render_scorecard_text(card: Scorecard) -> str:
         f"Review:    {card.review_path}",
         f"Reviewer:  {card.reviewer or '(not recorded)'}   language {card.language}",
         f"Sentences: {card.sentences} ({card.sentences_changed} changed, "
-        f"{card.sentences_reviewed} marked reviewed); {card.open_flags} flag(s) still open",
+        f"{card.sentences_reviewed} marked reviewed); {card.open_flags} "
+        + ("flag" if card.open_flags == 1 else "flags")
+        + " still open",
         "",
         "QUALITY (MQM)",
         f"  Result          {mqm.verdict().upper()}  (threshold {mqm.model.pass_threshold:g};"
