@@ -4,6 +4,9 @@
     reviewer check PATH|- [options]         check a document, print flags (json or text)
     reviewer fix FILE --accept RULE,...     accept those rules' suggestions in FILE's review
     reviewer export FILE.review --to OUT    write the corrected text or sentence pairs
+    reviewer scorecard FILE.review [opts]   MQM quality, post-edit distance, effort, precision
+    reviewer score MT.txt CORRECTED.txt     post-edit distance (HTER, chrF, BLEU) of two texts
+    reviewer scorecards DIR                 one summary row per *.review file under DIR
     reviewer languagetool install|status    provision / inspect the local LanguageTool server
 
 Errors in the user's input are printed as one line on stderr with exit code 2; no traceback.
@@ -24,7 +27,7 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 
-_SUBCOMMANDS = ("check", "fix", "export", "languagetool")
+_SUBCOMMANDS = ("check", "fix", "export", "languagetool", "scorecard", "score", "scorecards")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,7 +71,17 @@ def _run_subcommand(args: list[str]) -> int:
     _add_fix_parser(commands)
     _add_export_parser(commands)
     _add_languagetool_parser(commands)
+    _add_scorecard_parsers(commands)
     options = parser.parse_args(args)
+    if options.command in ("scorecard", "score", "scorecards"):
+        from reviewer.commands import scorecard
+
+        run = {
+            "scorecard": scorecard.run_scorecard_command,
+            "score": scorecard.run_score_command,
+            "scorecards": scorecard.run_scorecards_command,
+        }[options.command]
+        return run(options)
     if options.command == "check":
         from reviewer.commands.check import run_check_command
 
@@ -173,6 +186,54 @@ def _add_languagetool_parser(
     install = actions.add_parser("install", help="download LanguageTool 6.8 with Maven (once)")
     install.add_argument("--force", action="store_true", help="re-resolve even if present")
     actions.add_parser("status", help="version, location, Java, and whether a server answers")
+
+
+def _add_scorecard_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    card = commands.add_parser(
+        "scorecard",
+        help="a review's scorecard: MQM quality, post-edit distance, effort, checker precision",
+        description="Print (or write) the scorecard of a review. The review is read without "
+        "disturbing a window that has it open.",
+    )
+    card.add_argument("path", help="the .review file (or the text whose review it is)")
+    card.add_argument("--format", choices=("text", "json", "html", "csv"), default="text")
+    card.add_argument("--output", default=None, help="write to this file (atomically)")
+    _add_scoring_options(card)
+    score = commands.add_parser(
+        "score",
+        help="post-edit distance (HTER, chrF, BLEU) of a machine translation and its correction",
+        description="Score MT against CORRECTED (the reference) with sacrebleu: line by line "
+        "when both have as many lines, else each text as one segment (the output says which).",
+    )
+    score.add_argument("mt", help="the machine translation")
+    score.add_argument("corrected", help="the corrected text (the reference)")
+    score.add_argument("--format", choices=("text", "json"), default="text")
+    cards = commands.add_parser(
+        "scorecards",
+        help="summarise every *.review file under a folder",
+        description="One row per review under DIR (subfolders included): document, reviewer, "
+        "words, errors by severity, MQM score, pass/fail, HTER, active time.",
+    )
+    cards.add_argument("folder", help="the folder to search for *.review files")
+    cards.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _add_scoring_options(cards)
+
+
+def _add_scoring_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--idle-limit",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="pauses longer than this are not counted as work (default 300)",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        metavar="N",
+        help="MQM score needed to pass (default: resources/scoring.yaml, 95)",
+    )
 
 
 if __name__ == "__main__":

@@ -86,6 +86,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Enter (in the editor)", "Commit the edit now (it is also committed when you pause)"),
     ("Ctrl+Shift+F", "Show sentences with open flags only"),
     ("Ctrl+D", "Show the changes view (machine translation against your corrections)"),
+    ("Ctrl+Shift+S", "Scorecard: MQM quality, post-edit distance, effort, checker precision"),
     ("F5", "Check again"),
     ("Ctrl+O", "Open a text or a review"),
     ("Ctrl+,", "Preferences"),
@@ -294,8 +295,10 @@ class MainWindow(QMainWindow):
         self.changes_action = self._action(
             "&Changes", QKeySequence("Ctrl+D"), lambda: self.tabs.setCurrentIndex(1)
         )
-        view_menu.addAction(self.flagged_only_action)
-        view_menu.addAction(self.changes_action)
+        self.scorecard_action = self._action(
+            "&Scorecard…", QKeySequence("Ctrl+Shift+S"), self.show_scorecard
+        )
+        view_menu.addActions([self.flagged_only_action, self.changes_action, self.scorecard_action])
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard Shortcuts", None, self.show_shortcuts))
         help_menu.addAction(self._action("&About MT Reviewer", None, self._about))
@@ -457,6 +460,13 @@ class MainWindow(QMainWindow):
         result = export_from_window(self, self.review)
         if result is not None:
             self.statusBar().showMessage(f"Exported to {result.path}", 5000)
+
+    def show_scorecard(self) -> None:
+        """View > Scorecard (Ctrl+Shift+S): quality, effort and checker precision so far."""
+        from reviewer.app.scorecard_view import show_scorecard
+
+        self.editor.commit()  # typing not yet committed belongs in the figures
+        self.scorecard_view = show_scorecard(self, getattr(self, "scorecard_view", None))
 
     def _remember_recent(self, path: Path) -> None:
         settings = QSettings()
