@@ -6,19 +6,17 @@
     reviewer scorecards DIR [--format table|csv|json]
 
 Reviews are opened read-only, so a scorecard can be made while the review is open in a
-window. `--output` writes atomically (a temporary file beside the target, then a rename).
+window. `--output` writes atomically (reviewer/formats/atomic.py: a temporary file beside
+the target, fsync, rename).
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,23 +89,9 @@ def _review_file(path: Path) -> Path:
 
 def write_atomically(target: Path, data: bytes) -> None:
     """Replace `target` with `data` so that it is either the old file or the whole new one."""
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent.resolve()
-        )
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise InputError(f"{target}: cannot write ({exc.strerror})") from None
+    from reviewer.formats.atomic import atomic_write
+
+    atomic_write(target, data)
 
 
 # -- reviewer score -----------------------------------------------------------------------
