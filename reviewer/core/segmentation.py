@@ -26,8 +26,16 @@ from functools import cache
 
 import pysbd
 
-from reviewer.core.abbreviations import continues_after
+from reviewer.core.abbreviations import (
+    abbreviation_at_end,
+    continues_after,
+    keeps_sentence_open,
+)
 
+_LONG_PARAGRAPH = 10_000  # characters; longer paragraphs are chunked before pysbd sees them
+_CHUNK = 2_000
+# A sentence-ending mark (with closing quotes or brackets) and the space after it.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+")
 _LINE = re.compile(r"[^\n]+")
 # A full stop, whitespace, then a lower-case letter. Not after "?" or "!" or a closing quote:
 # '"Why?" he asked' is ordinary quotation style, not a stray fragment.
@@ -67,7 +75,51 @@ def sentence_spans(text: str, paragraph: Span, language: str = "en") -> list[Spa
 
 
 def _pysbd_pieces(body: str, language: str) -> Iterator[tuple[int, int]]:
-    """pysbd's sentences as (start, end) offsets into `body`, located by us."""
+    """pysbd's sentences as (start, end) offsets into `body`, located by us.
+
+    pysbd compiles a regular expression from each sentence it returns, which takes seconds
+    on a 400,000-word line without punctuation (a text pasted from a PDF, or junk). Long
+    paragraphs are therefore cut at clear sentence ends into chunks of a few thousand
+    characters first, and a chunk with no sentence end inside is one sentence as it is.
+    """
+    for chunk_start, chunk_end in _chunks(body):
+        chunk = body[chunk_start:chunk_end]
+        if not _SENTENCE_END.search(chunk.rstrip()):
+            stripped = _trim(chunk, 0, len(chunk))
+            if stripped is not None:
+                yield chunk_start + stripped.start, chunk_start + stripped.end
+            continue
+        for start, end in _pysbd_located(chunk, language):
+            yield chunk_start + start, chunk_start + end
+
+
+def _chunks(body: str) -> Iterator[tuple[int, int]]:
+    """Cut a long paragraph into chunks of about `_CHUNK` characters at sentence ends (not
+    after "Mr." or "Inc."), and cut before any long stretch that has no sentence end."""
+    if len(body) <= _LONG_PARAGRAPH:
+        yield 0, len(body)
+        return
+    start = previous = 0
+    for match in _SENTENCE_END.finditer(body):
+        if keeps_sentence_open(
+            abbreviation_at_end(body[match.start() - 30 : match.start() + 1]) or ""
+        ):
+            continue
+        end = match.end()
+        if end - previous > _CHUNK and previous > start:
+            yield start, previous
+            start = previous
+        if end - start >= _CHUNK:
+            yield start, end
+            start = end
+        previous = end
+    if len(body) - previous > _CHUNK and previous > start:
+        yield start, previous
+        start = previous
+    yield start, len(body)
+
+
+def _pysbd_located(body: str, language: str) -> Iterator[tuple[int, int]]:
     cursor = 0
     for piece in _segmenter(language).segment(body):
         stripped = piece.strip()
