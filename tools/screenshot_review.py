@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_04f21086b02ac016.txt"
@@ -36,23 +36,24 @@ def main(output: Path) -> int:
         window.open_path(text)
         _wait(app, lambda: window.engine_states.get("artefacts", "").startswith("ready"))
         _review_like_a_person(window, app)
-        window.tabs.setCurrentIndex(1)
-        window.changes_view.set_mode("document")
-        _settle(app, 0.5)
         target = _row_with(window, "prevent their resurgence") or 0
         window.select_row(target)
-        window.tabs.setCurrentIndex(1)
+        window.tabs.setCurrentIndex(0)  # the editor: where the reviewer works
+        _save(app, window, output.with_name("review-editor.png"))
+        window.tabs.setCurrentIndex(1)  # the changes view, the whole document
         window.changes_view.set_mode("document")
-        _settle(app, 0.8)
-        screen = app.primaryScreen()
-        picture = screen.grabWindow(
-            0, 0, 0, window.frameGeometry().width(), window.frameGeometry().height()
-        )
-        output.parent.mkdir(parents=True, exist_ok=True)
-        picture.save(str(output))
+        _save(app, window, output)
         window.close()
-    print(f"saved {output}")
     return 0
+
+
+def _save(app: QApplication, window: QWidget, output: Path) -> None:
+    _settle(app, 0.8)
+    frame = window.frameGeometry()
+    picture = app.primaryScreen().grabWindow(0, 0, 0, frame.width(), frame.height())
+    output.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(str(output))
+    print(f"saved {output}")
 
 
 def _review_like_a_person(window: object, app: QApplication) -> None:
