@@ -101,6 +101,18 @@ FAILS = [
         "Workers",
         "MT_LOWERCASE_START",
     ),
+    (
+        "The vote was postponed. lawmakers will meet again on Thursday to discuss the bill.",
+        "lawmakers",
+        "Lawmakers",
+        "MT_LOWERCASE_START",
+    ),
+    (
+        "Shares fell sharply on Monday. investors were worried about the new tariffs on steel.",
+        "investors",
+        "Investors",
+        "MT_LOWERCASE_START",
+    ),
 ]
 
 
