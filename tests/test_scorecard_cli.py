@@ -289,3 +289,38 @@ def test_bad_input_is_one_line_exit_2(
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert err.startswith("reviewer: error:")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium package")
+def test_the_html_report_renders_in_headless_chromium(
+    capsys: pytest.CaptureFixture[str], fixed_seed: Path, tmp_path: Path
+) -> None:
+    report = tmp_path / "card.html"
+    code, _, err = run_cli(
+        capsys, "scorecard", str(fixed_seed), "--format", "html", "--output", str(report)
+    )
+    assert code == 0, err
+    shot = tmp_path / "card.png"
+    browser = [
+        "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]
+    subprocess.run(
+        [*browser, "--window-size=1280,2000", f"--screenshot={shot}", report.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.is_file() and shot.stat().st_size > 20_000  # a page with charts, not a blank
+    dom = subprocess.run(
+        [*browser, "--dump-dom", report.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    assert dom.count("<svg") == 3
+    assert "Pompeo He" in dom
