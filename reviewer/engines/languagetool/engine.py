@@ -65,6 +65,9 @@ class LanguageToolEngine:
     the per-process local server (`shared_server()`), started on first use. `url` points at a
     given server instead; `server` uses a given `ServerManager`; `cache` replaces the
     per-process paragraph cache (pass `ParagraphCache(enabled=False)` for cold checks).
+
+    An engine holds the local server it checks with (`ServerManager.acquire`) from its first
+    use until `close()`, so the shared server stops once no engine uses it.
     """
 
     name = ENGINE_NAME
@@ -84,6 +87,9 @@ class LanguageToolEngine:
         self._workers = workers or check_threads()
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
+        self._held: ServerManager | None = None
+        self._held_lock = threading.Lock()
+        self._closed = False
         self._table: CategoryTable = category_table()
         self.version: str | None = None
 
@@ -105,14 +111,18 @@ class LanguageToolEngine:
         """The local server this engine checks with, or None when it uses a URL.
 
         The GUI starts it early and shows its state; a misconfigured URL yields None too
-        (the check then reports the configuration error).
+        (the check then reports the configuration error). From here until `close()` the engine
+        holds the server.
         """
         try:
             if self.remote_url() is not None:
                 return None
         except ConfigurationError:
             return None
-        return self._server or shared_server()
+        try:
+            return self._hold_local_server()
+        except LanguageToolUnavailableError:  # closed: name the server, hold it no more
+            return self._server or shared_server()
 
     def clear_cache(self) -> None:
         """Forget cached paragraph results (the next check sends every paragraph)."""
@@ -132,11 +142,21 @@ class LanguageToolEngine:
         return self._report(EngineStatus.OK, flags=flags)
 
     def close(self) -> None:
-        """Stop the worker threads; the shared server keeps running until process exit."""
+        """Stop the worker threads and let go of the local server (see `ServerManager.release`).
+
+        The shared server stops when no other engine holds it. A closed engine never starts a
+        local server again (a check still in flight when a window replaced the engine must not
+        bring back the server it just let go): its checks with one report `unavailable`.
+        """
         with self._pool_lock:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+        with self._held_lock:
+            held, self._held = self._held, None
+            self._closed = True
+        if held is not None:
+            held.release()
 
     # -- single paragraphs (the GUI re-checks the edited one) --------------------------
 
@@ -159,7 +179,7 @@ class LanguageToolEngine:
         if url is not None:
             source = "the engine's url" if self._explicit_url is not None else URL_VARIABLE
             return _RemoteClient(url, source), ("remote", url)
-        server = self._server or shared_server()
+        server = self._hold_local_server()
         status = server.ensure_ready(self._ready_timeout)
         if status.state is not ServerState.READY or status.url is None:
             reason = status.reason or f"LanguageTool server is {status.state}"
@@ -168,6 +188,17 @@ class LanguageToolEngine:
             raise LanguageToolUnavailableError(reason)
         self.version = LANGUAGETOOL_VERSION
         return _LocalClient(status.url, server), ("local",)
+
+    def _hold_local_server(self) -> ServerManager:
+        """The local server, acquired once until `close()`."""
+        server = self._server or shared_server()
+        with self._held_lock:
+            if self._closed:
+                raise LanguageToolUnavailableError("the LanguageTool engine was closed")
+            if self._held is None:
+                server.acquire()
+                self._held = server
+        return server
 
     def _check_paragraphs(
         self,

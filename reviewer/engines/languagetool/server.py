@@ -8,7 +8,9 @@ called from that thread; the GUI forwards them to its event loop itself (core co
 imports Qt).
 
 `shared_server()` is the per-process instance: it is stopped at interpreter exit and, when
-its process died, `start()` starts a new one. The GUI's use:
+its process died, `start()` starts a new one. Engines that check with it `acquire()` it and
+`release()` it when closed; when the last one lets go the shared server stops, so a window
+switched to the user's own server does not keep a gigabyte of idle Java. The GUI's use:
 
     server = shared_server()
     remove = server.add_listener(lambda status: bridge.state_changed.emit(status))
@@ -91,6 +93,8 @@ class ServerManager:
     `installation` defaults to the one `reviewer languagetool install` made; `properties`
     default to `serverconfig.tuned_properties()`; `warm_language` is checked once before the
     state becomes READY, so the first real check does not pay for building the pipeline.
+    With `stop_when_unused`, the `release()` of the last engine that `acquire()`d the server
+    stops it.
     """
 
     def __init__(
@@ -98,8 +102,11 @@ class ServerManager:
         installation: Installation | None = None,
         properties: dict[str, str] | None = None,
         warm_language: str = "en-US",
+        stop_when_unused: bool = False,
     ) -> None:
         self._installation = installation
+        self._stop_when_unused = stop_when_unused
+        self._users = 0
         self._properties = properties
         self._warm_language = warm_language
         self._lock = threading.RLock()
@@ -136,6 +143,12 @@ class ServerManager:
         """The Java process id (tests kill it to simulate a crash)."""
         with self._lock:
             return self._process.pid if self._process is not None else None
+
+    @property
+    def users(self) -> int:
+        """How many engines hold the server (see `acquire`)."""
+        with self._lock:
+            return self._users
 
     @property
     def log_path(self) -> Path | None:
@@ -207,17 +220,41 @@ class ServerManager:
     def stop(self) -> None:
         """Terminate the server (waiting briefly) and return to STOPPED."""
         with self._lock:
-            self._generation += 1
-            process, self._process = self._process, None
-            workdir, self._workdir = self._workdir, None
-        _terminate(process)
-        if workdir is not None:
-            workdir.cleanup()
+            process, workdir = self._detach()
+        _dispose(process, workdir)
+
+    def acquire(self) -> None:
+        """Count one more engine checking with this server (it calls `release()` when closed)."""
         with self._lock:
-            self._set_status(ServerStatus(ServerState.STOPPED))
-            self._ready.set()
+            self._users += 1
+
+    def release(self) -> None:
+        """One engine no longer uses this server; with `stop_when_unused`, the last one stops it.
+
+        Deciding and detaching happen under one lock, so an engine that acquires the server
+        meanwhile gets a new server from its next `start()`, never a dying one.
+        """
+        with self._lock:
+            self._users = max(0, self._users - 1)
+            if self._users or not self._stop_when_unused:
+                return
+            if self._process is None and self._status.state is ServerState.STOPPED:
+                return
+            process, workdir = self._detach()
+        _dispose(process, workdir)
 
     # -- internals ---------------------------------------------------------------------
+
+    def _detach(
+        self,
+    ) -> tuple[subprocess.Popen[bytes] | None, tempfile.TemporaryDirectory[str] | None]:
+        """With the lock held: supersede any start, enter STOPPED, hand back what to dispose."""
+        self._generation += 1
+        process, self._process = self._process, None
+        workdir, self._workdir = self._workdir, None
+        self._set_status(ServerStatus(ServerState.STOPPED))
+        self._ready.set()
+        return process, workdir
 
     def _run_start(self, generation: int) -> None:
         began = time.perf_counter()
@@ -379,6 +416,15 @@ def _terminate(process: subprocess.Popen[bytes] | None) -> None:
         process.wait(timeout=10)
 
 
+def _dispose(
+    process: subprocess.Popen[bytes] | None,
+    workdir: tempfile.TemporaryDirectory[str] | None,
+) -> None:
+    _terminate(process)
+    if workdir is not None:
+        workdir.cleanup()
+
+
 def _call_safely(listener: Listener, status: ServerStatus) -> None:
     try:
         listener(status)
@@ -397,6 +443,6 @@ def shared_server() -> ServerManager:
     global _shared  # noqa: PLW0603  # one server per process is the point
     with _shared_lock:
         if _shared is None:
-            _shared = ServerManager()
+            _shared = ServerManager(stop_when_unused=True)
             atexit.register(_shared.stop)
         return _shared

@@ -14,7 +14,7 @@ import pytest
 from reviewer.engines.languagetool.cache import ParagraphCache
 from reviewer.engines.languagetool.engine import LanguageToolEngine
 from reviewer.engines.languagetool.install import Installation, InstallError, install
-from reviewer.engines.languagetool.server import ServerManager, ServerState
+from reviewer.engines.languagetool.server import ServerManager, ServerState, shared_server
 
 
 def _unavailable(reason: str) -> None:
@@ -61,3 +61,17 @@ def lt_url(lt_server: ServerManager, monkeypatch: pytest.MonkeyPatch) -> str:
     assert url is not None
     monkeypatch.setenv("REVIEWER_LANGUAGETOOL_URL", url)
     return url
+
+
+@pytest.fixture()
+def shared_local_server(
+    lt_installation: Installation, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ServerManager]:
+    """The process's shared server (the one the window and the CLI use), stopped before and
+    after the test: the test starts what it needs and leaves no Java behind."""
+    monkeypatch.delenv("REVIEWER_LANGUAGETOOL_URL", raising=False)
+    server = shared_server()
+    server.stop()
+    assert server.users == 0, "an earlier test kept an engine holding the shared server"
+    yield server
+    server.stop()

@@ -8,6 +8,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions, EngineStatus
+from reviewer.engines.languagetool.cache import ParagraphCache
+from reviewer.engines.languagetool.engine import LanguageToolEngine
 from reviewer.engines.languagetool.install import Installation
 from reviewer.engines.languagetool.server import (
     ServerManager,
@@ -71,6 +75,45 @@ def test_failed_start_reports_the_reason_to_listeners(tmp_path: Path) -> None:
 
 def test_shared_server_is_one_per_process() -> None:
     assert shared_server() is shared_server()
+
+
+def test_a_server_stops_when_the_last_engine_using_it_closes(
+    lt_installation: Installation,
+) -> None:
+    """Like the shared server: no idle gigabyte of Java once no engine checks with it."""
+    server = ServerManager(lt_installation, stop_when_unused=True)
+    first = LanguageToolEngine(server=server, cache=ParagraphCache())
+    second = LanguageToolEngine(server=server, cache=ParagraphCache())
+    document = Document.from_text("He go home.\n")
+    try:
+        assert first.check(document, CheckOptions()).status is EngineStatus.OK
+        assert second.check(document, CheckOptions()).status is EngineStatus.OK
+        assert server.users == 2
+        pid = server.pid
+        first.close()
+        first.close()  # closing twice lets go once
+        assert server.state is ServerState.READY
+        assert server.pid == pid
+        assert server.users == 1
+        second.close()
+        assert server.state is ServerState.STOPPED
+        assert server.pid is None
+        assert server.users == 0
+        late = first.check(document, CheckOptions())  # a check in flight after close()
+        assert late.status is EngineStatus.UNAVAILABLE
+        assert "closed" in (late.reason or "")
+        assert server.state is ServerState.STOPPED  # it did not bring the server back
+    finally:
+        server.stop()
+
+
+def test_a_session_server_outlives_its_engines(lt_server: ServerManager) -> None:
+    engine = LanguageToolEngine(server=lt_server, cache=ParagraphCache())
+    assert engine.check(Document.from_text("He go home.\n"), CheckOptions()).status is (
+        EngineStatus.OK
+    )
+    engine.close()
+    assert lt_server.state is ServerState.READY
 
 
 def test_generated_properties_are_all_known_to_languagetool(lt_server: ServerManager) -> None:
