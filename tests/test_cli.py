@@ -6,14 +6,22 @@ tests/engines/languagetool against the real server.
 
 from __future__ import annotations
 
+import io
 import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
 from reviewer.cli import main
+from reviewer.commands.check import announce_server_progress
+from reviewer.core.engine import Engine
+from reviewer.engines.languagetool.server import ServerState, ServerStatus
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -210,3 +218,73 @@ def test_check_applies_the_team_lists_and_survives_an_unreachable_team_folder(
     assert code == 0
     assert "MT_UNTRANSLATED" in out
     assert err.count("\n") == 1 and "warning: team folder" in err and "unmounted" in err
+
+
+class _StartingServer:
+    """Stands in for the local LanguageTool server: it reports the states a start goes
+    through to whoever listens, as `ServerManager.add_listener` does (current state first)."""
+
+    def __init__(self, current: ServerState = ServerState.STOPPED) -> None:
+        self.listeners: list[Callable[[ServerStatus], None]] = []
+        self.current = ServerStatus(current)
+
+    def add_listener(self, listener: Callable[[ServerStatus], None]) -> Callable[[], None]:
+        self.listeners.append(listener)
+        listener(self.current)
+        return lambda: self.listeners.remove(listener)
+
+    def go_through_a_start(self) -> None:
+        for status in (
+            ServerStatus(ServerState.STARTING),
+            ServerStatus(ServerState.READY, url="http://127.0.0.1:1", start_seconds=3.5),
+        ):
+            for listener in list(self.listeners):
+                listener(status)
+
+
+def _languagetool_on(server: _StartingServer) -> Engine:
+    return cast(Engine, SimpleNamespace(name="languagetool", local_server=lambda: server))
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_hears_the_local_server_start() -> None:
+    server = _StartingServer()
+    terminal = _Terminal()
+    stop = announce_server_progress([_languagetool_on(server)], terminal)
+    server.go_through_a_start()
+    stop()
+    server.go_through_a_start()  # after stop() nothing more is printed
+    assert terminal.getvalue().splitlines() == [
+        "reviewer: LanguageTool starting server…",
+        "reviewer: LanguageTool server ready in 3.5 s",
+    ]
+
+
+def test_a_terminal_hears_nothing_when_the_server_was_already_up() -> None:
+    server = _StartingServer(ServerState.READY)
+    terminal = _Terminal()
+    stop = announce_server_progress([_languagetool_on(server)], terminal)
+    stop()
+    assert terminal.getvalue() == ""
+
+
+def test_pipes_and_logs_hear_nothing(tmp_path: Path) -> None:
+    """The same start as on a terminal, but stderr is a pipe (a script) or a log file."""
+    read_end, write_end = os.pipe()
+    with (
+        os.fdopen(read_end, "r", encoding="utf-8") as reader,
+        os.fdopen(write_end, "w", encoding="utf-8") as pipe,
+        (tmp_path / "ci.log").open("w", encoding="utf-8") as log,
+    ):
+        for stream in (pipe, log):
+            server = _StartingServer()
+            stop = announce_server_progress([_languagetool_on(server)], stream)
+            server.go_through_a_start()
+            stop()
+        pipe.close()
+        assert reader.read() == ""
+    assert (tmp_path / "ci.log").read_text(encoding="utf-8") == ""

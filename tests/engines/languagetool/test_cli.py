@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, EngineStatus
 from reviewer.engines.languagetool.cache import ParagraphCache
 from reviewer.engines.languagetool.engine import LanguageToolEngine
-from reviewer.engines.languagetool.install import Installation
+from reviewer.engines.languagetool.install import MINIMUM_JAVA, Installation
 from reviewer.engines.languagetool.server import ServerManager
 
 pytestmark = pytest.mark.languagetool
@@ -68,7 +69,12 @@ def test_status_reports_version_location_java_and_server(
     out = capsys.readouterr().out
     assert "LanguageTool version: 6.8" in out
     assert str(lt_installation.directory) in out
-    assert ("Java: " in out and "17" in out) or "Java: openjdk" in out
+    java = re.search(r'^Java: .*\bversion "(\d+)(?:\.(\d+))?', out, re.MULTILINE)
+    assert java is not None, out
+    major = int(java.group(1))
+    if major == 1 and java.group(2):  # "1.8.0_392": Java 8 spelled the old way
+        major = int(java.group(2))
+    assert major >= MINIMUM_JAVA, out
     assert f"Server: {lt_url}" in out and "answers" in out
 
 
@@ -100,12 +106,3 @@ def test_terminal_hears_when_the_local_server_starts(lt_installation: Installati
     lines = terminal.getvalue().splitlines()
     assert lines[0] == "reviewer: LanguageTool starting server…"
     assert lines[-1].startswith("reviewer: LanguageTool server ready in ")
-
-
-def test_pipes_and_logs_hear_nothing(lt_server: ServerManager) -> None:
-    engine = LanguageToolEngine(server=lt_server, cache=ParagraphCache())
-    quiet = io.StringIO()
-    stop = announce_server_progress([engine], quiet)
-    engine.check(Document.from_text("The talks resumed."), CheckOptions())
-    stop()
-    assert quiet.getvalue() == ""
