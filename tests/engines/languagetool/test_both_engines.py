@@ -67,5 +67,6 @@ def test_unknown_names_are_demoted_but_real_typos_stay_major(lt_engine: Language
     assert "Probably a name" in spelling["Suleimani"].message
     assert spelling["Teh"].severity is Severity.MAJOR
     assert spelling["Teh"].confidence == 1.0
-    if "Pompeo" in spelling:
-        assert spelling["Pompeo"].severity is Severity.MINOR
+    # LanguageTool 6.8 (pinned) does not know "Pompeo" either: after a title, a name too
+    assert spelling["Pompeo"].severity is Severity.MINOR
+    assert spelling["Pompeo"].confidence == pytest.approx(0.4)

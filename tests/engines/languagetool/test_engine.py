@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import time
 
 import pytest
 
@@ -167,8 +168,10 @@ def test_server_dying_mid_run_reports_unavailable_then_restarts(
             assert pid is not None
             os.kill(pid, signal.SIGKILL)
             killed.append(pid)
+            deadline = time.monotonic() + 30
             while lt_server.is_alive():
-                pass
+                assert time.monotonic() < deadline, "the killed server was still alive after 30 s"
+                time.sleep(0.01)
         return original_check(self, text, parameters)
 
     states: list[tuple[ServerState, str | None]] = []
