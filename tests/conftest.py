@@ -89,3 +89,27 @@ def repository_data_stays_untouched() -> Iterator[None]:
     yield
     after = {path for folder in watched for path in folder.rglob("*")}
     assert sorted(map(str, after - before)) == [], "tests left files in seeds/ or tests/data/"
+
+
+@pytest.fixture(scope="session")
+def _session_cache_home(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A cache folder for the session, and where LanguageTool really is (read before the
+    cache folder moves: `make test` installs it in the user's cache)."""
+    from reviewer.engines.languagetool.settings import HOME_VARIABLE, install_dir
+
+    languagetool = os.environ.get(HOME_VARIABLE) or str(install_dir())
+    return str(tmp_path_factory.mktemp("cache")), languagetool
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_cache(
+    _session_cache_home: tuple[str, str], monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Derived caches (wordfreq tables, ...) go to a session folder, never the user's
+    ~/.cache; LanguageTool's jars are still found where they are installed."""
+    from reviewer.engines.languagetool.settings import HOME_VARIABLE
+
+    cache_home, languagetool = _session_cache_home
+    monkeypatch.setenv(HOME_VARIABLE, languagetool)
+    monkeypatch.setenv("XDG_CACHE_HOME", cache_home)
+    return Path(cache_home)

@@ -44,3 +44,13 @@ def test_an_unwritable_cache_still_gives_the_value(cache_home: Path) -> None:
 
 def test_cache_dir_follows_xdg(cache_home: Path) -> None:
     assert user_cache_dir() == cache_home.parent
+
+
+def test_the_suite_keeps_out_of_the_users_cache_but_finds_languagetool(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    from reviewer.engines.languagetool.settings import install_dir
+
+    session = tmp_path_factory.getbasetemp()
+    assert user_cache_dir().is_relative_to(session)  # derived tables are built for the run
+    assert not install_dir().is_relative_to(session)  # the installed jars are used as they are
