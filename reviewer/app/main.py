@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reviewer.app.display_check import ensure_display_available
+from reviewer.app.engine_process import stop_engine_process
 from reviewer.app.main_window import MainWindow
 from reviewer.core.document import Document
 from reviewer.shutdown import call_on_stop_signals
@@ -27,7 +28,9 @@ def run_app(path: str | None, language: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer")
     app.setOrganizationName("MT Reviewer")
-    call_on_stop_signals(app.quit)
+    # Quitting through a queued timer: a signal that arrives while the window is still being
+    # built (before the event loop runs) would otherwise be lost, as quit() does nothing then.
+    call_on_stop_signals(lambda: QTimer.singleShot(0, app.quit))
     wake_python = QTimer(app)  # lets Python run its signal handlers during Qt's event loop
     wake_python.timeout.connect(lambda: None)
     wake_python.start(_SIGNAL_POLL_MS)
@@ -35,4 +38,7 @@ def run_app(path: str | None, language: str | None = None) -> int:
     window.show()
     if path:
         window.open_path(path)
-    return int(app.exec())
+    try:
+        return int(app.exec())
+    finally:
+        stop_engine_process()

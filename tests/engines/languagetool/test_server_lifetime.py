@@ -59,14 +59,14 @@ def alive(pid: int) -> bool:
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGHUP])
 @pytest.mark.parametrize("mode", ["gui", "check"])
 def test_stop_signal_takes_the_java_server_down(
-    lt_installation: Installation, seed_path: Path, stop_signal: int, mode: str
+    lt_installation: Installation, seed_copy: Path, stop_signal: int, mode: str
 ) -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.pop("REVIEWER_LANGUAGETOOL_URL", None)
     args = (
-        [str(seed_path)]
+        [str(seed_copy)]
         if mode == "gui"
-        else ["check", "--engines", "languagetool", str(seed_path)]
+        else ["check", "--engines", "languagetool", str(seed_copy)]
     )
     command = [
         sys.executable,
