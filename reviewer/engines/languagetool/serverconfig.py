@@ -13,17 +13,38 @@ Choices (measured on a 2-core machine, LanguageTool 6.8, Java 17):
   cores keeps the cores busy while a thread is parsing a request.
 - `-Xmx1g`: English with its spelling dictionaries needs ~400 MB; 1 GB leaves room for the
   cache without letting the JVM grow to a quarter of the machine's memory.
+- Our MT-artefact pattern rules: `resources/languagetool/rules/` is appended to the class path.
+  LanguageTool loads `/org/languagetool/rules/en/grammar_custom.xml` from its class path, so
+  the rules in that folder run with LanguageTool's own tagger and disambiguator. A server we
+  start always has them (`custom_rule_ids()`); a user's server has them only when its
+  administrator put the same folder on its class path and the user says so
+  (`REVIEWER_LANGUAGETOOL_CUSTOM_RULES=1`, see `custom_rules_on_server`).
 """
 
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree
 
+from reviewer.core.engine import CheckOptions
 from reviewer.engines.languagetool.settings import ngram_dir
+from reviewer.resources import resource_path
 
 JAVA_OPTIONS: tuple[str, ...] = ("-Xms256m", "-Xmx1g", "-Dfile.encoding=UTF-8")
 SERVER_CLASS = "org.languagetool.server.HTTPServer"
+
+CUSTOM_RULES_FILE = ("org", "languagetool", "rules", "en", "grammar_custom.xml")
+"""Where LanguageTool 6.8 looks for extra English pattern rules on its class path."""
+
+CUSTOM_CATEGORY = "MT_ARTEFACTS"
+"""LanguageTool category id of our rules (`--disable-categories MT_ARTEFACTS` turns them off)."""
+
+CUSTOM_RULES_VARIABLE = "REVIEWER_LANGUAGETOOL_CUSTOM_RULES"
+"""Set to `1` when the server of `REVIEWER_LANGUAGETOOL_URL` has our rule folder on its class
+path (its administrator added it, see the README); otherwise a user's server is assumed to run
+LanguageTool's own rules only, and our Python detectors stand in for the custom rules."""
 
 
 def check_threads() -> int:
@@ -56,18 +77,70 @@ def write_properties(path: Path, properties: dict[str, str]) -> Path:
     return path
 
 
+def custom_rules_dir() -> Path | None:
+    """The folder to put on LanguageTool's class path for our rules, if it holds them."""
+    folder = resource_path("languagetool", "rules")
+    return folder if folder.joinpath(*CUSTOM_RULES_FILE).is_file() else None
+
+
+@cache
+def custom_rule_ids() -> frozenset[str]:
+    """The ids of the rules and rule groups in our `grammar_custom.xml` (empty without it).
+
+    Read with the standard library's parser, which keeps the DTD's internal entities out of
+    the way: only `id` attributes of `<rule>` and `<rulegroup>` matter here.
+    """
+    folder = custom_rules_dir()
+    if folder is None:
+        return frozenset()
+    root = ElementTree.parse(folder.joinpath(*CUSTOM_RULES_FILE)).getroot()
+    return frozenset(
+        str(element.get("id"))
+        for element in root.iter()
+        if element.tag in ("rule", "rulegroup") and element.get("id")
+    )
+
+
+def custom_rules_on_server(remote: bool) -> frozenset[str]:
+    """The custom rule ids a server runs: ours always, a user's server only when the user
+    says it has them (`REVIEWER_LANGUAGETOOL_CUSTOM_RULES=1`)."""
+    if remote and os.environ.get(CUSTOM_RULES_VARIABLE, "").strip().lower() not in {
+        "1",
+        "yes",
+        "true",
+        "on",
+    }:
+        return frozenset()
+    return custom_rule_ids()
+
+
+def active_custom_rules(options: CheckOptions, remote: bool) -> frozenset[str]:
+    """The custom rules a check with these options ran: those the server has
+    (`custom_rules_on_server`), less the disabled rules, none when their category is off."""
+    if CUSTOM_CATEGORY in options.disabled_categories:
+        return frozenset()
+    return custom_rules_on_server(remote) - options.disabled_rules
+
+
+def with_custom_rules(classpath: str) -> str:
+    """`classpath` with our rule folder appended (unchanged when the folder is missing)."""
+    folder = custom_rules_dir()
+    return classpath if folder is None else f"{classpath}{os.pathsep}{folder}"
+
+
 def server_command(
     classpath: str, port: int, properties_file: Path, java: str = "java"
 ) -> list[str]:
     """The command line of a LanguageTool HTTP server on 127.0.0.1:`port`.
 
-    Without `--public` LanguageTool binds to the loopback interface only.
+    Without `--public` LanguageTool binds to the loopback interface only. Our rule folder
+    is appended to `classpath` (`with_custom_rules`).
     """
     return [
         java,
         *JAVA_OPTIONS,
         "-cp",
-        classpath,
+        with_custom_rules(classpath),
         SERVER_CLASS,
         "--port",
         str(port),
