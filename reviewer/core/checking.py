@@ -5,15 +5,23 @@ A reviewer should decide once, so flags on the same span, overlapping flags of t
 MQM category, and flags inside a span another engine proposes to delete are merged: the
 more severe flag (then the one with suggestions) is kept and the other engine is recorded
 in `extra["also_reported_by"]`.
+
+Some of our Python detectors have a LanguageTool twin: a pattern rule of ours that runs with
+LanguageTool's tagger (`resources/languagetool/rules/`). When a report says the twin ran
+(`EngineReport.covers`), LanguageTool's verdict decides (`supersede`): the Python finding is
+dropped unless the twin flagged an overlapping span, and then the two are one flag (the
+Python one, so a decision made before LanguageTool answered still finds its flag). Which
+rule is whose twin is data: `resources/languagetool/rules/supersedes.yaml`.
 """
 
 from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from reviewer.core.document import Document
 from reviewer.core.engine import (
@@ -27,6 +35,7 @@ from reviewer.core.engine import (
 from reviewer.core.flags import Flag
 from reviewer.core.problem_log import log_problem
 from reviewer.core.wordlists import WordLists, filter_flags
+from reviewer.resources import load_yaml
 
 
 @dataclass
@@ -63,6 +72,7 @@ def run_check(
     if word_lists is not None:
         for report in reports:
             report.flags = filter_flags(report.flags, word_lists)
+    supersede(reports)
     flags = merge_flags(flag for report in reports for flag in report.flags)
     return CheckResult(document=document, options=options, engines=reports, flags=flags)
 
@@ -106,6 +116,76 @@ def run_engine(engine: Engine, document: Document, options: CheckOptions) -> Eng
     return report
 
 
+@cache
+def twin_rules() -> dict[str, frozenset[str]]:
+    """For each LanguageTool custom rule, the Python detector rules it stands in for
+    (`resources/languagetool/rules/supersedes.yaml`)."""
+    data = load_yaml("languagetool", "rules", "supersedes.yaml") or {}
+    table: dict[str, frozenset[str]] = {}
+    for covering, covered in data.items():
+        if not isinstance(covering, str) or not isinstance(covered, list) or not covered:
+            raise ValueError(f"supersedes.yaml: {covering!r} must map to a list of rule ids")
+        table[covering] = frozenset(str(rule) for rule in covered)
+    return table
+
+
+def superseded_rules(reports: Iterable[EngineReport]) -> dict[str, frozenset[str]]:
+    """The rules whose findings another engine's verdict replaces in this check, each with
+    the rules that decide for it: `{"MT_DOUBLED_SUBJECT": {"MT_DOUBLED_SUBJECT_POS"}}`.
+
+    Only reports that ran (`ok`) count: when LanguageTool is unavailable, our detectors'
+    findings stand.
+    """
+    ran = {rule for report in reports if report.status is EngineStatus.OK for rule in report.covers}
+    covered: dict[str, set[str]] = {}
+    for covering in ran:
+        for rule in twin_rules().get(covering, ()):
+            covered.setdefault(rule, set()).add(covering)
+    return {rule: frozenset(deciders) for rule, deciders in covered.items()}
+
+
+def without_superseded(
+    flags: Iterable[Flag], deciding: Iterable[Flag], covered: Mapping[str, frozenset[str]]
+) -> list[Flag]:
+    """`flags` less the findings of `covered` rules that no flag in `deciding` confirms
+    (a flag of one of the rules deciding for it, overlapping it)."""
+    confirming: dict[str, list[Flag]] = {}
+    for flag in deciding:
+        confirming.setdefault(flag.rule, []).append(flag)
+    kept = []
+    for flag in flags:
+        deciders = covered.get(flag.rule)
+        if deciders is None or any(
+            flag.overlaps(other) for rule in deciders for other in confirming.get(rule, ())
+        ):
+            kept.append(flag)
+    return kept
+
+
+def flags_after_supersede(reports: Sequence[EngineReport]) -> dict[str, list[Flag]]:
+    """Each report's flags (by engine name) once the rules some report `covers` decided: a
+    finding of a covered rule stays only where the covering rule flagged an overlapping span
+    (there `merge_flags` makes one flag of the two). The reports are left as they are."""
+    covered = superseded_rules(reports)
+    if not covered:
+        return {report.name: list(report.flags) for report in reports}
+    return {
+        report.name: without_superseded(
+            report.flags,
+            (flag for other in reports if other is not report for flag in other.flags),
+            covered,
+        )
+        for report in reports
+    }
+
+
+def supersede(reports: Sequence[EngineReport]) -> None:
+    """`flags_after_supersede`, applied to the reports' flags in place."""
+    effective = flags_after_supersede(reports)
+    for report in reports:
+        report.flags = effective[report.name]
+
+
 def merge_flags(flags: Iterable[Flag]) -> list[Flag]:
     """Drop cross-engine duplicates and sort by position.
 
@@ -143,7 +223,13 @@ def _same_problem(a: Flag, b: Flag) -> bool:
         return False
     if (a.start, a.end) == (b.start, b.end) or a.category == b.category:
         return True
-    return _deletes(a, b) or _deletes(b, a)
+    return _twins(a, b) or _deletes(a, b) or _deletes(b, a)
+
+
+def _twins(a: Flag, b: Flag) -> bool:
+    """One flag is a LanguageTool custom rule's, the other of a Python rule it stands in for."""
+    table = twin_rules()
+    return a.rule in table.get(b.rule, ()) or b.rule in table.get(a.rule, ())
 
 
 def _deletes(outer: Flag, inner: Flag) -> bool:
@@ -159,7 +245,11 @@ def _stronger_with_note(a: Flag, b: Flag) -> Flag:
     def strength(flag: Flag) -> tuple[int, int, float]:
         return (flag.severity.rank, 1 if flag.suggestions else 0, flag.confidence)
 
-    winner, loser = (a, b) if strength(a) >= strength(b) else (b, a)
+    if _twins(a, b):  # the detector's flag: decisions made before LanguageTool answered stay
+        table = twin_rules()
+        winner, loser = (b, a) if a.rule in table else (a, b)
+    else:
+        winner, loser = (a, b) if strength(a) >= strength(b) else (b, a)
     also = {e for e in winner.extra.get("also_reported_by", "").split(",") if e}
     also.add(f"{loser.engine}:{loser.rule}")
     return replace(winner, extra={**winner.extra, "also_reported_by": ",".join(sorted(also))})

@@ -114,6 +114,9 @@ class EngineReport:
     `errors` name detectors that failed (the status stays ok when others ran),
     `dropped_flags` the flags left out as invalid, `notices` what the reviewer should know
     about this check ("no false-friend list for nl"); `log` is the file holding the details.
+    `covers` names this engine's rules that ran and stand in for another engine's rules
+    (LanguageTool's MT_*_POS pattern rules for our Python detectors): their verdict decides
+    for those rules (`reviewer.core.checking.supersede`).
     """
 
     name: str
@@ -126,6 +129,7 @@ class EngineReport:
     dropped_flags: list[DroppedFlag] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     log: str | None = None
+    covers: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, object]:
         """The engine entry of the JSON report (`reason` only when not ok)."""
@@ -138,6 +142,7 @@ class EngineReport:
         entry["errors"] = [error.to_json() for error in self.errors]
         entry["dropped_flags"] = [dropped.to_json() for dropped in self.dropped_flags]
         entry["notices"] = list(self.notices)
+        entry["covers"] = sorted(self.covers)
         if self.log and (self.errors or self.dropped_flags):
             entry["log"] = self.log
         return entry

@@ -44,7 +44,7 @@ from reviewer.engines.languagetool.server import (
     ServerState,
     shared_server,
 )
-from reviewer.engines.languagetool.serverconfig import check_threads
+from reviewer.engines.languagetool.serverconfig import active_custom_rules, check_threads
 from reviewer.engines.languagetool.settings import URL_VARIABLE, cache_enabled, configured_url
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -139,7 +139,9 @@ class LanguageToolEngine:
             flags = self._check_paragraphs(document, options, client, key_prefix)
         except LanguageToolUnavailableError as exc:
             return self._report(EngineStatus.UNAVAILABLE, reason=str(exc))
-        return self._report(EngineStatus.OK, flags=flags)
+        report = self._report(EngineStatus.OK, flags=flags)
+        report.covers = active_custom_rules(options, remote=key_prefix[0] == "remote")
+        return report
 
     def close(self) -> None:
         """Stop the worker threads and let go of the local server (see `ServerManager.release`).
