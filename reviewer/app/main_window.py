@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -46,6 +47,7 @@ from reviewer.app.sentence_delegate import SentenceDelegate
 from reviewer.app.sentence_editor import SentenceEditor
 from reviewer.app.sentence_filter import SentenceFilterModel
 from reviewer.app.sentence_model import SentenceModel
+from reviewer.core.checking import flags_after_supersede
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
 from reviewer.core.errors import ReviewerError
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
         self.dispatcher.engineStarted.connect(self._on_engine_started)
         self.dispatcher.engineFinished.connect(self._on_engine_finished)
         self._checked_documents: dict[int, Document] = {}
+        self._finished_reports: dict[int, dict[str, EngineReport]] = {}
         self.engine_states: dict[str, str] = {}
         self.languagetool_status: LanguageToolStatusBridge | None = None
         self.last_accept_seconds = 0.0
@@ -528,9 +531,18 @@ class MainWindow(QMainWindow):
             return  # a newer check superseded this one
         changed: set[str] = set()
         if report.status is EngineStatus.OK:
-            flags = filter_flags(report.flags, self.word_lists)
-            changed = self.model.record_flags(report.name, document, flags)
-            self.engine_states[report.name] = engine_state(report, len(flags))
+            # LanguageTool's custom rules decide for the Python detectors they cover, whichever
+            # engine finishes first (reviewer.core.checking.supersede, as `reviewer check`)
+            finished = self._finished_reports.setdefault(generation, {})
+            self._finished_reports = {generation: finished}
+            finished[report.name] = replace(
+                report, flags=filter_flags(report.flags, self.word_lists)
+            )
+            for name, flags in flags_after_supersede(list(finished.values())).items():
+                if name != report.name and len(flags) == len(finished[name].flags):
+                    continue  # an earlier engine's flags, which this report leaves as they are
+                changed |= self.model.record_flags(name, document, flags)
+                self.engine_states[name] = engine_state(finished[name], len(flags))
         else:
             self.engine_states[report.name] = engine_state(report, 0)
         if changed:
