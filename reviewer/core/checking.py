@@ -129,6 +129,14 @@ def twin_rules() -> dict[str, frozenset[str]]:
     return table
 
 
+def twins_of(rules: Iterable[str]) -> frozenset[str]:
+    """The LanguageTool custom rules that stand in for these detector rules: switching a
+    detector off ("MT_DOUBLED_SUBJECT") switches its twin off too, or it would go on
+    flagging what the reviewer asked not to see."""
+    wanted = set(rules)
+    return frozenset(covering for covering, covered in twin_rules().items() if covered & wanted)
+
+
 def superseded_rules(reports: Iterable[EngineReport]) -> dict[str, frozenset[str]]:
     """The rules whose findings another engine's verdict replaces in this check, each with
     the rules that decide for it: `{"MT_DOUBLED_SUBJECT": {"MT_DOUBLED_SUBJECT_POS"}}`.

@@ -14,6 +14,7 @@ import threading
 from bisect import bisect_right
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 
+from reviewer.core.checking import twins_of
 from reviewer.core.document import Document
 from reviewer.core.engine import (
     CheckOptions,
@@ -340,8 +341,9 @@ def request_parameters(options: CheckOptions, table: CategoryTable) -> dict[str,
         parameters["motherTongue"] = options.source_language
     if options.picky:
         parameters["level"] = "picky"
-    if options.disabled_rules:
-        parameters["disabledRules"] = ",".join(sorted(options.disabled_rules))
+    disabled = options.disabled_rules | twins_of(options.disabled_rules)
+    if disabled:
+        parameters["disabledRules"] = ",".join(sorted(disabled))
     lt_categories = {name for name in options.disabled_categories if not is_mqm_name(name)}
     if lt_categories:
         parameters["disabledCategories"] = ",".join(sorted(lt_categories))

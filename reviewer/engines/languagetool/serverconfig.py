@@ -28,7 +28,9 @@ from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
 
+from reviewer.core.checking import twins_of
 from reviewer.core.engine import CheckOptions
+from reviewer.core.problem_log import log_problem
 from reviewer.engines.languagetool.settings import ngram_dir
 from reviewer.resources import resource_path
 
@@ -77,10 +79,24 @@ def write_properties(path: Path, properties: dict[str, str]) -> Path:
     return path
 
 
+@cache
 def custom_rules_dir() -> Path | None:
-    """The folder to put on LanguageTool's class path for our rules, if it holds them."""
+    """The folder to put on LanguageTool's class path for our rules, if it holds them.
+
+    A linguist edits the rules file; a file that is not well-formed XML would stop the
+    server from starting at all, so it is left off the class path (and the problem logged):
+    LanguageTool's own rules and our Python detectors still run.
+    """
     folder = resource_path("languagetool", "rules")
-    return folder if folder.joinpath(*CUSTOM_RULES_FILE).is_file() else None
+    path = folder.joinpath(*CUSTOM_RULES_FILE)
+    if not path.is_file():
+        return None
+    try:
+        ElementTree.parse(path)
+    except ElementTree.ParseError as exc:
+        log_problem(f"{path} is not well-formed XML ({exc}); LanguageTool runs without our rules")
+        return None
+    return folder
 
 
 @cache
@@ -119,7 +135,8 @@ def active_custom_rules(options: CheckOptions, remote: bool) -> frozenset[str]:
     (`custom_rules_on_server`), less the disabled rules, none when their category is off."""
     if CUSTOM_CATEGORY in options.disabled_categories:
         return frozenset()
-    return custom_rules_on_server(remote) - options.disabled_rules
+    switched_off = options.disabled_rules | twins_of(options.disabled_rules)
+    return custom_rules_on_server(remote) - switched_off
 
 
 def with_custom_rules(classpath: str) -> str:
