@@ -342,6 +342,8 @@ def request_parameters(options: CheckOptions, table: CategoryTable) -> dict[str,
     if options.picky:
         parameters["level"] = "picky"
     disabled = options.disabled_rules | twins_of(options.disabled_rules)
+    if not options.picky:
+        disabled |= table.picky_only
     if disabled:
         parameters["disabledRules"] = ",".join(sorted(disabled))
     lt_categories = {name for name in options.disabled_categories if not is_mqm_name(name)}

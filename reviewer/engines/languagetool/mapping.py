@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reviewer.core.abbreviations import keeps_sentence_open
@@ -45,6 +45,9 @@ class ProbableNamePolicy:
     note: str
 
 
+_COMMON_ZIPF = 4.0  # a word seen about once in 100,000 words of English, or more often
+
+
 class CategoryTable:
     """The lookup of `categories.yaml`: rule id, then category id, then issue type, then default."""
 
@@ -60,6 +63,7 @@ class CategoryTable:
         self.rules = _section(data, "rules")
         self.categories = _section(data, "categories")
         self.issue_types = _section(data, "issue_types")
+        self.picky_only = frozenset(str(rule) for rule in data.get("picky_only") or ())
 
     def classify(self, rule_id: str, category_id: str, issue_type: str) -> Classification:
         """Return how a match of this rule, category and issue type is reported."""
@@ -116,6 +120,9 @@ def _flag(
     if category_id in names.categories and _is_probable_name(text, start, end):
         severity, confidence = names.severity, names.confidence
         message = f"{message} {names.note}"
+        # The dictionary's nearest words are no fix for a name it lacks ("Rorslett" ->
+        # "Rowlett", "Cylons" -> "Pylons"); a common word is ("Tuesdy" -> "Tuesday").
+        suggestions = tuple(s for s in suggestions if _common_word(s))
     extra = {"languagetool_category": category_id, "issue_type": issue_type}
     sub_id = rule.get("subId")
     if sub_id:
@@ -133,6 +140,15 @@ def _flag(
         confidence=confidence,
         extra=extra,
     )
+
+
+@lru_cache(maxsize=4096)
+def _common_word(text: str) -> bool:
+    """Every word of `text` is common English (wordfreq Zipf >= 4: "Tuesday", "Paris")."""
+    from wordfreq import zipf_frequency  # only needed for probable names
+
+    words = text.split()
+    return bool(words) and all(zipf_frequency(word, "en") >= _COMMON_ZIPF for word in words)
 
 
 def _is_probable_name(text: str, start: int, end: int) -> bool:

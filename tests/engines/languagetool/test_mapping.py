@@ -93,5 +93,33 @@ def test_request_parameters_carry_every_option() -> None:
     }
 
 
-def test_default_options_send_only_the_language() -> None:
-    assert request_parameters(CheckOptions(), category_table()) == {"language": "en-US"}
+def test_default_options_send_the_language_and_switch_off_picky_only_rules() -> None:
+    table = category_table()
+    parameters = request_parameters(CheckOptions(), table)
+    assert set(parameters) == {"language", "disabledRules"}
+    assert parameters["language"] == "en-US"
+    assert set(parameters["disabledRules"].split(",")) == table.picky_only
+    assert {"OUTSIDE_OF", "COMMA_COMPOUND_SENTENCE"} <= table.picky_only
+
+
+def test_picky_sends_every_rule() -> None:
+    parameters = request_parameters(CheckOptions(picky=True), category_table())
+    assert parameters == {"language": "en-US", "level": "picky"}
+
+
+def test_a_probable_name_keeps_only_common_word_suggestions() -> None:
+    text = "The shop closed on Tuesdy, said Rorslett."
+    matches = [
+        {
+            "offset": text.index(word),
+            "length": len(word),
+            "message": "Possible spelling mistake found.",
+            "replacements": [{"value": value} for value in replacements],
+            "rule": {"id": "MORFOLOGIK_RULE_EN_US", "category": {"id": "TYPOS"}},
+        }
+        for word, replacements in (("Tuesdy", ["Tuesday"]), ("Rorslett", ["Rowlett", "Bartlett"]))
+    ]
+    tuesdy, name = matches_to_flags(matches, text, category_table())
+    assert tuesdy.suggestions == ("Tuesday",)
+    assert name.suggestions == ()
+    assert name.confidence < 0.5 and "Probably a name" in name.message
