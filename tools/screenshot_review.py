@@ -13,28 +13,39 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from reviewer.app.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_04f21086b02ac016.txt"
 
 
-def main(output: Path) -> int:
+def open_seed_copy(app: QApplication, folder: str, width: int, height: int) -> MainWindow:
+    """A window on a copy of the seed in `folder` (no review lands in the repository),
+    checked by our detectors."""
     from reviewer.app.main_window import MainWindow
     from reviewer.engines.artefacts.engine import ArtefactsEngine
 
+    text = Path(folder) / "pompeo-iraq-operations.txt"
+    shutil.copy(SEED, text)
+    window = MainWindow(engines=[ArtefactsEngine()])
+    window.resize(width, height)
+    window.move(0, 0)
+    window.show()
+    window.open_path(text)
+    _wait(app, lambda: window.engine_states.get("artefacts", "").startswith("ready"))
+    return window
+
+
+def main(output: Path) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer screenshot")
     with tempfile.TemporaryDirectory() as folder:
-        text = Path(folder) / "pompeo-iraq-operations.txt"
-        shutil.copy(SEED, text)
-        window = MainWindow(engines=[ArtefactsEngine()])
-        window.resize(1500, 920)
-        window.move(0, 0)
-        window.show()
-        window.open_path(text)
-        _wait(app, lambda: window.engine_states.get("artefacts", "").startswith("ready"))
+        window = open_seed_copy(app, folder, 1500, 920)
         _review_like_a_person(window, app)
         target = _row_with(window, "prevent their resurgence") or 0
         window.select_row(target)

@@ -9,7 +9,6 @@ hand, then opens View > Scorecard and saves what the screen shows.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from screenshot_review import ROOT, SEED, _settle, _wait
+from screenshot_review import ROOT, _settle, open_seed_copy
 
 ACCEPTED = {"MT_DOUBLED_SUBJECT", "MT_WEB_RESIDUE", "QA_HEADLINE_AGREEMENT", "MT_FRAGMENT"}
 REJECTED = {
@@ -28,20 +27,12 @@ REJECTED = {
 
 
 def main(output: Path) -> int:
-    from reviewer.app.main_window import MainWindow
     from reviewer.core.flags import Severity
-    from reviewer.engines.artefacts.engine import ArtefactsEngine
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer screenshot")
     with tempfile.TemporaryDirectory() as folder:
-        text = Path(folder) / "pompeo-iraq-operations.txt"
-        shutil.copy(SEED, text)
-        window = MainWindow(engines=[ArtefactsEngine()])
-        window.resize(1400, 860)
-        window.show()
-        window.open_path(text)
-        _wait(app, lambda: window.engine_states.get("artefacts", "").startswith("ready"))
+        window = open_seed_copy(app, folder, 1400, 860)
         review = window.review
         assert review is not None
         review.reviewer = "Ana Ruiz"  # a name for the picture, not the login of the machine
