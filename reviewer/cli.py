@@ -1,7 +1,7 @@
 """The `reviewer` command: the GUI by default, plus headless subcommands.
 
     reviewer [FILE]                         open the review window
-    reviewer check PATH|- [options]         check a document, print flags (json or text)
+    reviewer check PATH... [options]        check documents or folders, print flags
     reviewer fix FILE --accept RULE,...     accept those rules' suggestions in FILE's review
     reviewer export FILE.review --to OUT    write the corrected text or sentence pairs
     reviewer scorecard FILE.review [opts]   MQM quality, post-edit distance, effort, precision
@@ -100,9 +100,38 @@ def _run_subcommand(args: list[str]) -> int:
 
 
 def _add_check_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    check = commands.add_parser("check", help="check a document and print its flags")
-    check.add_argument("path", help="text file to check, or - for standard input")
-    check.add_argument("--format", choices=("json", "text"), default="text")
+    check = commands.add_parser(
+        "check",
+        help="check documents and print their flags",
+        description="Check one text file (or - for standard input), or several files and "
+        "folders (recursively) with one set of engines. Exit 0 when every check ran, 1 with "
+        "--fail-on when a flag at or above that severity was found, 2 when an input could not "
+        "be read.",
+    )
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="text files or folders to check, or -"
+    )
+    check.add_argument("--format", choices=("json", "jsonl", "text"), default="text")
+    check.add_argument(
+        "--include",
+        action="append",
+        default=None,
+        metavar="GLOB",
+        help="file names to check inside folders (repeatable or comma-separated; default *.txt)",
+    )
+    check.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="files checked side by side (default: the number of cores)",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("minor", "major", "critical"),
+        default=None,
+        help="exit 1 when a flag of this severity or above was found",
+    )
     _add_check_options(check, language_default="en-US")
 
 

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import os
 import sys
-from collections.abc import Callable
-from typing import TextIO
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
 
-from reviewer.core.checking import run_check
+from reviewer.core.checking import CheckResult, run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import (
     CheckOptions,
@@ -16,10 +23,17 @@ from reviewer.core.engine import (
     EngineStatus,
     parse_name_list,
 )
-from reviewer.core.errors import ConfigurationError
-from reviewer.core.wordlists import load_word_lists
+from reviewer.core.errors import ConfigurationError, InputError
+from reviewer.core.flags import Severity
+from reviewer.core.wordlists import WordLists, load_word_lists
 from reviewer.engines import ENGINE_NAMES, create_engines, parse_engine_names
-from reviewer.formats.report_json import render_json
+from reviewer.formats.report_json import (
+    render_documents,
+    render_json,
+    render_line,
+    report_dict,
+    unreadable_dict,
+)
 from reviewer.formats.report_text import engine_warnings, render_text
 
 
@@ -34,14 +48,41 @@ def options_from_args(args: argparse.Namespace) -> CheckOptions:
     )
 
 
+EXIT_FLAGGED = 1
+EXIT_UNREADABLE = 2
+DEFAULT_INCLUDE = ("*.txt",)
+_SEGMENTING = threading.Lock()
+"""pysbd's segmenter (one cached instance per language) keeps state while it splits: two
+documents segmented at once come out wrong, so files are read and segmented one at a time."""
+
+
 def run_check_command(args: argparse.Namespace) -> int:
-    """Check the document; exit 0 whenever the check ran, flags or not."""
+    """Check one document or many; exit 0 whenever every check ran, flags or not.
+
+    One FILE (or `-`) prints exactly what it always did. Several inputs or a folder check
+    every file with the same engines (one LanguageTool server), `--jobs` at a time. With
+    `--fail-on SEVERITY` the exit code is 1 when a flag at or above it was found; 2 (some
+    input could not be read) wins over both.
+    """
+    paths: list[str] = list(args.paths)
     names = parse_engine_names(args.engines)
     options = options_from_args(args)
-    document = Document.from_file(args.path, language=options.language)
-    word_lists = load_word_lists()  # what reviewers chose in the window applies here too
-    for warning in word_lists.warnings:
-        print(f"reviewer: warning: {warning}", file=sys.stderr)
+    fail_on = Severity(args.fail_on) if getattr(args, "fail_on", None) else None
+    if len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir()):
+        return _check_single(args, paths[0], names, options, fail_on)
+    files = collect_files(paths, _include_patterns(args))
+    return _check_batch(args, files, names, options, fail_on)
+
+
+def _check_single(
+    args: argparse.Namespace,
+    path: str,
+    names: list[str],
+    options: CheckOptions,
+    fail_on: Severity | None,
+) -> int:
+    document = Document.from_file(path, language=options.language)
+    word_lists = _word_lists()
     engines = create_engines(names)
     stop_announcing = announce_server_progress(engines, sys.stderr)
     try:
@@ -50,18 +91,245 @@ def run_check_command(args: argparse.Namespace) -> int:
         stop_announcing()
         for engine in engines:
             engine.close()
+    _add_disabled(result, names)
+    if args.format == "text" or sys.stderr.isatty():
+        for warning in engine_warnings(result):
+            print(warning, file=sys.stderr)
+    if args.format == "jsonl":
+        output = render_line(report_dict(result))
+    else:
+        output = render_json(result) if args.format == "json" else render_text(result)
+    if output:
+        sys.stdout.write(output + "\n")
+    return EXIT_FLAGGED if fail_on and _fails(result, fail_on) else 0
+
+
+def collect_files(paths: list[str], include: tuple[str, ...]) -> list[str]:
+    """The files to check, in the order given: a file as named (whatever its name), a
+    folder's files matching `include` (by file name), recursively, sorted, hidden ones
+    skipped. Missing paths are kept so that their entry reports the error.
+
+    Raises `InputError` when the inputs hold no file at all (say an empty folder).
+    """
+    files: list[str] = []
+    for path in paths:
+        folder = Path(path)
+        if path == "-" or not folder.is_dir():
+            files.append(path)
+            continue
+        found = sorted(
+            str(candidate)
+            for candidate in folder.rglob("*")
+            if candidate.is_file()
+            and not any(part.startswith(".") for part in candidate.relative_to(folder).parts)
+            and any(fnmatch.fnmatch(candidate.name, pattern) for pattern in include)
+        )
+        files.extend(found)
+    files = list(dict.fromkeys(files))
+    if not files:
+        patterns = " or ".join(include)
+        raise InputError(f"{paths[0]}: is a directory with no files matching {patterns}")
+    return files
+
+
+@dataclass
+class _Outcome:
+    """One input's result, or why it could not be read."""
+
+    path: str
+    result: CheckResult | None = None
+    error: str | None = None
+
+    def entry(self) -> dict[str, Any]:
+        if self.result is None:
+            return unreadable_dict(self.path, self.error or "not checked")
+        return report_dict(self.result)
+
+
+def _check_batch(
+    args: argparse.Namespace,
+    files: list[str],
+    names: list[str],
+    options: CheckOptions,
+    fail_on: Severity | None,
+) -> int:
+    began = time.perf_counter()
+    word_lists = _word_lists()
+    jobs = max(1, args.jobs or os.cpu_count() or 1)
+    engines = create_engines(names)
+    stop_announcing = announce_server_progress(engines, sys.stderr)
+    reporter = _BatchReporter(args.format, len(files))
+
+    def check(path: str) -> _Outcome:
+        try:
+            with _SEGMENTING:
+                document = Document.from_file(path, language=options.language)
+        except InputError as exc:
+            return _Outcome(path, error=str(exc))
+        result = run_check(document, engines, options, word_lists)
+        _add_disabled(result, names)
+        return _Outcome(path, result=result)
+
+    try:
+        for index, outcome in _run_in_pool(check, files, jobs):
+            reporter.finished(index, outcome)
+    finally:
+        reporter.clear_progress()
+        stop_announcing()
+        for engine in engines:
+            engine.close()
+    done = [outcome for outcome in reporter.outcomes if outcome is not None]
+    if args.format == "json":
+        sys.stdout.write(render_documents([outcome.entry() for outcome in done]) + "\n")
+    print(_summary(done, time.perf_counter() - began), file=sys.stderr)
+    if any(outcome.error is not None for outcome in done):
+        return EXIT_UNREADABLE
+    results = [outcome.result for outcome in done if outcome.result is not None]
+    if fail_on is not None and any(_fails(result, fail_on) for result in results):
+        return EXIT_FLAGGED
+    return 0
+
+
+class _BatchReporter:
+    """Prints each finished file: JSONL lines as they come, text lines in input order,
+    errors and (deduplicated) engine warnings on stderr, a progress bar on a terminal."""
+
+    def __init__(self, output_format: str, total: int) -> None:
+        self._format = output_format
+        self.outcomes: list[_Outcome | None] = [None] * total
+        self._printed = 0
+        self._warnings_shown: set[str] = set()
+        self._show_warnings = output_format == "text" or sys.stderr.isatty()
+        self._progress = _Progress(total, sys.stderr) if sys.stderr.isatty() else None
+
+    def finished(self, index: int, outcome: _Outcome) -> None:
+        self.outcomes[index] = outcome
+        self.clear_progress()
+        if outcome.error is not None:
+            print(f"reviewer: error: {outcome.error}", file=sys.stderr)
+        elif self._show_warnings and outcome.result is not None:
+            for warning in engine_warnings(outcome.result):
+                if warning not in self._warnings_shown:
+                    self._warnings_shown.add(warning)
+                    print(warning, file=sys.stderr)
+        if self._format == "jsonl":
+            sys.stdout.write(render_line(outcome.entry()) + "\n")
+            sys.stdout.flush()
+        elif self._format == "text":  # in input order, as soon as the files before are done
+            self._print_text_in_order()
+        if self._progress is not None:
+            self._progress.advance()
+
+    def clear_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.clear()
+
+    def _print_text_in_order(self) -> None:
+        while self._printed < len(self.outcomes):
+            done = self.outcomes[self._printed]
+            if done is None:
+                break
+            if done.result is not None:
+                output = render_text(done.result)
+                if output:
+                    sys.stdout.write(output + "\n")
+            self._printed += 1
+        sys.stdout.flush()
+
+
+def _run_in_pool(
+    check: Callable[[str], _Outcome], files: list[str], jobs: int
+) -> Iterator[tuple[int, _Outcome]]:
+    """Yield (index, outcome) as files finish, at most `jobs` in flight (keeps memory flat)."""
+    if jobs == 1:
+        for index, path in enumerate(files):
+            yield index, check(path)
+        return
+    with ThreadPoolExecutor(jobs, thread_name_prefix="check") as pool:
+        pending: dict[Future[_Outcome], int] = {}
+        queue = iter(enumerate(files))
+        for index, path in queue:
+            pending[pool.submit(check, path)] = index
+            if len(pending) >= jobs * 2:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                yield index, future.result()
+            for index, path in queue:
+                pending[pool.submit(check, path)] = index
+                if len(pending) >= jobs * 2:
+                    break
+
+
+def _summary(outcomes: list[_Outcome], seconds: float) -> str:
+    results = [outcome.result for outcome in outcomes if outcome.result is not None]
+    unreadable = len(outcomes) - len(results)
+    sentences = sum(len(result.document.sentences) for result in results)
+    counts = dict.fromkeys(reversed(list(Severity)), 0)
+    for result in results:
+        for flag in result.flags:
+            counts[flag.severity] += 1
+    files = f"{len(outcomes)} file{'' if len(outcomes) == 1 else 's'}"
+    if unreadable:
+        files += f" ({unreadable} unreadable)"
+    by_severity = ", ".join(f"{count} {severity}" for severity, count in counts.items())
+    return f"reviewer: {files}, {sentences} sentences, flags: {by_severity} in {seconds:.1f} s"
+
+
+class _Progress:
+    """`[#####     ] 12/200 files` on one terminal line, rewritten as files finish."""
+
+    WIDTH = 30
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self._total = total
+        self._done = 0
+        self._stream = stream
+        self._lock = threading.Lock()
+        self._shown = False
+
+    def advance(self) -> None:
+        with self._lock:
+            self._done += 1
+            filled = self.WIDTH * self._done // max(1, self._total)
+            bar = "#" * filled + " " * (self.WIDTH - filled)
+            self._stream.write(f"\r[{bar}] {self._done}/{self._total} files")
+            self._stream.flush()
+            self._shown = True
+
+    def clear(self) -> None:
+        with self._lock:
+            if self._shown:
+                self._stream.write("\r\033[K")
+                self._stream.flush()
+                self._shown = False
+
+
+def _fails(result: CheckResult, threshold: Severity) -> bool:
+    return any(flag.severity.rank >= threshold.rank for flag in result.flags)
+
+
+def _add_disabled(result: CheckResult, names: list[str]) -> None:
     result.engines.extend(
         EngineReport(name=name, status=EngineStatus.DISABLED, reason="not selected (--engines)")
         for name in ENGINE_NAMES
         if name not in names
     )
-    if args.format == "text" or sys.stderr.isatty():
-        for warning in engine_warnings(result):
-            print(warning, file=sys.stderr)
-    output = render_json(result) if args.format == "json" else render_text(result)
-    if output:
-        sys.stdout.write(output + "\n")
-    return 0
+
+
+def _word_lists() -> WordLists:
+    word_lists = load_word_lists()  # what reviewers chose in the window applies here too
+    for warning in word_lists.warnings:
+        print(f"reviewer: warning: {warning}", file=sys.stderr)
+    return word_lists
+
+
+def _include_patterns(args: argparse.Namespace) -> tuple[str, ...]:
+    given = getattr(args, "include", None) or []
+    patterns = tuple(p.strip() for value in given for p in value.split(",") if p.strip())
+    return patterns or DEFAULT_INCLUDE
 
 
 def announce_server_progress(engines: list[Engine], stream: TextIO) -> Callable[[], None]:

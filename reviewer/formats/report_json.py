@@ -46,6 +46,27 @@ def render_json(result: CheckResult) -> str:
     return json.dumps(report_dict(result), ensure_ascii=False, indent=2)
 
 
+def unreadable_dict(path: str, error: str) -> dict[str, Any]:
+    """The entry of a file that could not be read: the same keys, nothing checked, `error`."""
+    return {
+        "document": {"path": path},
+        "error": error,
+        "engines": [],
+        "sentences": [],
+        "flags": [],
+    }
+
+
+def render_documents(entries: list[dict[str, Any]]) -> str:
+    """`--format json` with several inputs: `{"documents": [...]}`, each entry a report."""
+    return json.dumps({"documents": entries}, ensure_ascii=False, indent=2)
+
+
+def render_line(entry: dict[str, Any]) -> str:
+    """One report (or unreadable entry) on one line, for `--format jsonl`."""
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+
+
 def _flag_dict(document: Document, flag: Flag) -> dict[str, Any]:
     sentence = document.sentence_for_span(flag.start, flag.end)
     line, column = document.line_and_column(flag.start)
