@@ -1,0 +1,59 @@
+"""A small fake LanguageTool server on 127.0.0.1 that misbehaves on purpose."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# How each mode answers a POST to /v2/check: (status, content type, body), or None to hang.
+ANSWERS: dict[str, tuple[int, str, bytes] | None] = {
+    "http-500": (500, "text/plain", b"java.lang.OutOfMemoryError: Java heap space"),
+    "garbage": (200, "application/json", b"\x00\xff<html>not json at all"),
+    "wrong-json": (200, "application/json", b'{"software": {"version": 6.8}, "hits": []}'),
+    "bad-matches": (
+        200,
+        "application/json",
+        b'{"matches": [{"offset": -7, "length": 99999, "rule": null}, 42, "x"]}',
+    ),
+    "hang": None,
+}
+
+
+@contextmanager
+def fake_languagetool(mode: str, hang_seconds: float = 30.0) -> Iterator[str]:
+    """Serve `mode` on a free loopback port; yield the base URL (no /v2)."""
+    answer = ANSWERS[mode]
+    released = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)
+            if answer is None:
+                released.wait(hang_seconds)  # past the client's timeout
+                return
+            status, content_type, body = answer
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST  # noqa: N815 (http.server's naming)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        released.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
