@@ -126,6 +126,7 @@ def test_unicode_edge_cases_keep_exact_offsets(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # ~2-3 minutes on the 2-core machine, more when it is busy
 def test_a_20_mb_text_is_checked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     paragraph = (
         "The minister said on Tuesday that the plan would be reviewed. "
