@@ -7,7 +7,7 @@
     reviewer scorecard FILE.review [opts]   MQM quality, post-edit distance, effort, precision
     reviewer score MT.txt CORRECTED.txt     post-edit distance (HTER, chrF, BLEU) of two texts
     reviewer scorecards DIR                 one summary row per *.review file under DIR
-    reviewer languagetool install|status    provision / inspect the local LanguageTool server
+    reviewer languagetool install|status|start|stop   provision / inspect / run LanguageTool
 
 Errors in the user's input are printed as one line on stderr with exit code 2; no traceback.
 Heavy imports (Qt, LanguageTool client) happen only in the subcommand that needs them.
@@ -215,6 +215,17 @@ def _add_languagetool_parser(
     install = actions.add_parser("install", help="download LanguageTool 6.8 with Maven (once)")
     install.add_argument("--force", action="store_true", help="re-resolve even if present")
     actions.add_parser("status", help="version, location, Java, and whether a server answers")
+    start = actions.add_parser(
+        "start",
+        help="start your warm background server (used by `reviewer check` and the window)",
+    )
+    start.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=None,
+        help="stop after this long unused (default 30, or REVIEWER_LANGUAGETOOL_IDLE_MINUTES)",
+    )
+    actions.add_parser("stop", help="stop your background server")
 
 
 def _add_scorecard_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

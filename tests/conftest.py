@@ -80,6 +80,18 @@ def isolated_review_data(
     return folder
 
 
+@pytest.fixture(autouse=True)
+def isolated_runtime_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The background LanguageTool's record is looked up in REVIEWER_RUNTIME_DIR: a
+    developer's own background server must not answer the tests' checks."""
+    folder = tmp_path_factory.mktemp("runtime")
+    folder.chmod(0o700)
+    monkeypatch.setenv("REVIEWER_RUNTIME_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(autouse=True, scope="session")
 def repository_data_stays_untouched() -> Iterator[None]:
     """Opening a text writes its review beside it: no test may do that to the repo's own

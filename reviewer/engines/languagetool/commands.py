@@ -1,4 +1,5 @@
-"""`reviewer languagetool install|status`: provision LanguageTool, or say where it stands."""
+"""`reviewer languagetool install|status|start|stop`: provision LanguageTool, say where it
+stands, or run the user's warm background server (see `background`)."""
 
 from __future__ import annotations
 
@@ -17,10 +18,67 @@ from reviewer.engines.languagetool.settings import URL_VARIABLE, configured_url,
 
 
 def run_languagetool_command(options: argparse.Namespace) -> int:
-    """Dispatch `install` or `status`; exit 0 on success, 1 with a one-line reason otherwise."""
+    """Dispatch the action; exit 0 on success, 1 with a one-line reason otherwise."""
     if options.action == "install":
         return _install(force=bool(getattr(options, "force", False)))
+    if options.action == "start":
+        return _start(options.idle_minutes)
+    if options.action == "stop":
+        return _stop()
     return _status()
+
+
+def _start(idle_minutes: float | None) -> int:
+    from reviewer.engines.languagetool.background import (
+        BackgroundError,
+        idle_minutes_default,
+        start_background,
+    )
+
+    minutes = idle_minutes if idle_minutes is not None else idle_minutes_default()
+    if minutes <= 0:
+        print("reviewer: error: --idle-minutes must be positive", file=sys.stderr)
+        return 1
+    try:
+        inspection = start_background(minutes)
+    except BackgroundError as exc:
+        print(f"reviewer: error: {exc}", file=sys.stderr)
+        return 1
+    record = inspection.record
+    assert record is not None
+    print(
+        f"Background LanguageTool {record.version} on {record.url} (pid {record.pid});"
+        f" stops after {record.idle_seconds / 60:g} min unused or `reviewer languagetool stop`"
+    )
+    return 0
+
+
+def _stop() -> int:
+    from reviewer.engines.languagetool.background import BackgroundError, stop_background
+
+    try:
+        print(stop_background())
+    except BackgroundError as exc:
+        print(f"reviewer: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _background_line() -> str:
+    import time
+
+    from reviewer.engines.languagetool.background import inspect_background, record_path
+
+    inspection = inspect_background()
+    record = inspection.record
+    if record is None or inspection.problem is not None:
+        return f"Background server: {inspection.problem} ({record_path()})"
+    unused = time.time() - (inspection.last_used or time.time())
+    return (
+        f"Background server: {record.url} (pid {record.pid}), used {unused:.0f} s ago,"
+        f" stops after {record.idle_seconds / 60:g} min unused; `reviewer check` and the"
+        " window use it"
+    )
 
 
 def _install(force: bool) -> int:
@@ -52,6 +110,7 @@ def _status() -> int:
             f" via {installation.source})"
         )
     print(f"Java: {java_version() or 'not found on PATH'}")
+    print(_background_line())
     try:
         url = configured_url()
     except ConfigurationError as exc:

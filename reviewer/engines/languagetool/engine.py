@@ -11,6 +11,7 @@ server that died or a bad URL become an `unavailable` report with the reason.
 from __future__ import annotations
 
 import threading
+import time
 from bisect import bisect_right
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 
@@ -26,6 +27,7 @@ from reviewer.core.engine import (
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.flags import Flag
 from reviewer.engines.languagetool import LANGUAGETOOL_VERSION
+from reviewer.engines.languagetool.background import find_background, touch_background
 from reviewer.engines.languagetool.cache import CacheKey, ParagraphCache
 from reviewer.engines.languagetool.client import (
     CheckResponse,
@@ -47,6 +49,11 @@ from reviewer.engines.languagetool.server import (
 )
 from reviewer.engines.languagetool.serverconfig import active_custom_rules, check_threads
 from reviewer.engines.languagetool.settings import URL_VARIABLE, cache_enabled, configured_url
+
+BACKGROUND_RECHECK_SECONDS = 30.0
+"""How long a verified background server is trusted before its record is verified again."""
+BACKGROUND_DOWN_SECONDS = 60.0
+"""After the background server failed a request, how long to use the engine's own instead."""
 
 PARAGRAPH_SEPARATOR = "\n\n"
 BATCH_MIN_CHARS = 400
@@ -92,6 +99,10 @@ class LanguageToolEngine:
         self._held_lock = threading.Lock()
         self._closed = False
         self._table: CategoryTable = category_table()
+        self._background: str | None = None
+        self._background_checked = -float("inf")
+        self._background_down_until = -float("inf")
+        self._background_lock = threading.Lock()
         self.version: str | None = None
 
     @property
@@ -106,7 +117,36 @@ class LanguageToolEngine:
         """
         if self._explicit_url is not None:
             return self._explicit_url
-        return None if self._server is not None else configured_url()
+        if self._server is not None:
+            return None
+        return configured_url() or self.background_url()
+
+    def background_url(self) -> str | None:
+        """The user's verified background server (`reviewer languagetool start`), if usable.
+
+        Only for an engine with neither a given URL nor a given server, and when no URL is
+        configured. The record is verified again every BACKGROUND_RECHECK_SECONDS; a server
+        that failed a request is passed over for BACKGROUND_DOWN_SECONDS.
+        """
+        if self._explicit_url is not None or self._server is not None:
+            return None
+        now = time.monotonic()
+        with self._background_lock:
+            if now < self._background_down_until:
+                return None
+            if now - self._background_checked < BACKGROUND_RECHECK_SECONDS:
+                if self._background is not None:
+                    touch_background()
+                return self._background
+            record = find_background()
+            self._background = record.url if record is not None else None
+            self._background_checked = now
+            return self._background
+
+    def _background_failed(self) -> None:
+        with self._background_lock:
+            self._background = None
+            self._background_down_until = time.monotonic() + BACKGROUND_DOWN_SECONDS
 
     def local_server(self) -> ServerManager | None:
         """The local server this engine checks with, or None when it uses a URL.
@@ -136,8 +176,13 @@ class LanguageToolEngine:
         if not any(paragraph.text.strip() for paragraph in document.paragraphs):
             return self._report(EngineStatus.OK)  # nothing to send: no server start for it
         try:
-            client, key_prefix = self._connect()
-            flags = self._check_paragraphs(document, options, client, key_prefix)
+            try:
+                client, key_prefix = self._connect()
+                flags = self._check_paragraphs(document, options, client, key_prefix)
+            except _BackgroundGoneError:  # the background server went away: use our own
+                self._background_failed()
+                client, key_prefix = self._connect()
+                flags = self._check_paragraphs(document, options, client, key_prefix)
         except LanguageToolUnavailableError as exc:
             return self._report(EngineStatus.UNAVAILABLE, reason=str(exc))
         report = self._report(EngineStatus.OK, flags=flags)
@@ -168,8 +213,13 @@ class LanguageToolEngine:
 
         Raises `LanguageToolUnavailableError` with the reason when no server can check.
         """
-        client, key_prefix = self._connect()
-        return list(self._flags_for(text, options, client, key_prefix))
+        try:
+            client, key_prefix = self._connect()
+            return list(self._flags_for(text, options, client, key_prefix))
+        except _BackgroundGoneError:
+            self._background_failed()
+            client, key_prefix = self._connect()
+            return list(self._flags_for(text, options, client, key_prefix))
 
     # -- internals ---------------------------------------------------------------------
 
@@ -179,6 +229,8 @@ class LanguageToolEngine:
             url = self.remote_url()
         except ConfigurationError as exc:
             raise LanguageToolUnavailableError(str(exc)) from exc
+        if url is not None and url == self._background:
+            return _BackgroundClient(url), ("background",)
         if url is not None:
             source = "the engine's url" if self._explicit_url is not None else URL_VARIABLE
             return _RemoteClient(url, source), ("remote", url)
@@ -384,6 +436,20 @@ class _RemoteClient(LanguageToolClient):
             return super().check(text, parameters)
         except LanguageToolError as exc:
             raise LanguageToolUnavailableError(f"{exc} (set by {self._source})") from exc
+
+
+class _BackgroundGoneError(LanguageToolUnavailableError):
+    """The background server failed a request; the engine falls back to its own server."""
+
+
+class _BackgroundClient(LanguageToolClient):
+    """A client of the user's background server (same jars and rules as our own server)."""
+
+    def check(self, text: str, parameters: dict[str, str]) -> CheckResponse:
+        try:
+            return super().check(text, parameters)
+        except LanguageToolError as exc:
+            raise _BackgroundGoneError(f"background server: {exc}") from exc
 
 
 def _default_cache() -> ParagraphCache:
