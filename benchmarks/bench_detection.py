@@ -11,8 +11,9 @@ scorer (`score_flags.py` beside the data, imported by path; it is a development 
 part of the package). The data stays outside the package; nothing of it is copied here.
 
 Modes: `default` and `picky` (both engines), `languagetool`, `languagetool-picky` and
-`artefacts` (one engine alone), `default-no-picky-only` (both engines, default level, with
-categories.yaml's `picky_only` list emptied: what that list does). For each mode it prints
+`artefacts` (one engine alone), `default-plain-languagetool` (both engines, LanguageTool's
+own default rules: categories.yaml's `picky_only` list left out, to measure what the
+review profile does). For each mode it prints
 one row of the summary table, then per mode the recall by MQM category and the flags by
 rule (flags, precision, errors found, the share of its hits on a Major error).
 `--dump DIR` writes each mode's flags as `DIR/MODE.json` (the scorer's input format, with
@@ -38,21 +39,23 @@ from typing import Any
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine
+from reviewer.core.risk import flags_by_sentence, risk_model, sentence_risk
 from reviewer.engines import create_engines
 from reviewer.engines.languagetool.mapping import category_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "mqm-ted" / "mqm_ted_zhen_dev.jsonl"
 MODES = {
-    # name: (engines, picky, keep categories.yaml's picky_only list)
-    "default": (("languagetool", "artefacts"), False, True),
-    "picky": (("languagetool", "artefacts"), True, True),
-    "languagetool": (("languagetool",), False, True),
-    "languagetool-picky": (("languagetool",), True, True),
-    "artefacts": (("artefacts",), False, True),
-    "default-no-picky-only": (("languagetool", "artefacts"), False, False),
+    # name: (engines, picky, LanguageTool profile: "resources" = categories.yaml's
+    # picky_only list, "plain" = LanguageTool's own default rules)
+    "default": (("languagetool", "artefacts"), False, "resources"),
+    "picky": (("languagetool", "artefacts"), True, "resources"),
+    "languagetool": (("languagetool",), False, "resources"),
+    "languagetool-picky": (("languagetool",), True, "resources"),
+    "artefacts": (("artefacts",), False, "resources"),
+    "default-plain-languagetool": (("languagetool", "artefacts"), False, "plain"),
 }
-DEFAULT_MODES = "default,picky,languagetool,artefacts,default-no-picky-only"
+DEFAULT_MODES = "default,picky,languagetool,artefacts,default-plain-languagetool"
 
 Flags = dict[str, list[dict[str, Any]]]
 
@@ -93,11 +96,11 @@ def build_document(records: Sequence[dict[str, Any]]) -> tuple[Document, list[Se
 
 
 @contextmanager
-def picky_only_list(keep: bool) -> Iterator[None]:
-    """Empty categories.yaml's `picky_only` list for the duration (when `keep` is False)."""
+def profile(name: str) -> Iterator[None]:
+    """The review profile of categories.yaml ("resources") or LanguageTool's own ("plain")."""
     table = category_table()
     saved = table.picky_only
-    if not keep:
+    if name == "plain":
         table.picky_only = frozenset()
     try:
         yield
@@ -107,9 +110,17 @@ def picky_only_list(keep: bool) -> Iterator[None]:
 
 def check_flags(
     document: Document, segments: Sequence[Segment], engines: Sequence[Engine], picky: bool
-) -> Flags:
-    """Flags per segment id, offsets into the segment's MT, rule id as the category."""
+) -> tuple[Flags, list[float]]:
+    """Flags per segment id (offsets into the segment's MT, rule id as the category) and each
+    segment's risk (the highest of its sentences', as in the JSON report)."""
     result = run_check(document, engines, CheckOptions(language="en-US", picky=picky))
+    risks = [0.0] * len(segments)
+    model = risk_model()
+    for sentence, sentence_flags in zip(
+        document.sentences, flags_by_sentence(document, result.flags), strict=True
+    ):
+        risk = sentence_risk(sentence.text, sentence_flags, model)
+        risks[sentence.paragraph] = max(risks[sentence.paragraph], risk)
     starts = [s.start for s in segments]
     out: Flags = {s.id: [] for s in segments}
     for flag in result.flags:
@@ -128,7 +139,37 @@ def check_flags(
                 "engine": flag.engine,
             }
         )
-    return out
+    return out, risks
+
+
+def risk_measures(records: Sequence[dict[str, Any]], risks: Sequence[float]) -> tuple[float, float]:
+    """ROC AUC of the segment risk for "has a Major error", and the share of those segments
+    among the riskiest 20%."""
+    labels = [
+        any(
+            e["severity"] in ("Major", "Critical") and e["category"] != "Source error"
+            for e in r["errors"]
+        )
+        for r in records
+    ]
+    order = sorted(range(len(risks)), key=lambda i: risks[i])
+    # AUC = probability that a random positive outranks a random negative (ties count half)
+    ranks = [0.0] * len(risks)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and risks[order[j + 1]] == risks[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            ranks[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    positives = sum(labels)
+    negatives = len(labels) - positives
+    rank_sum = sum(rank for rank, label in zip(ranks, labels, strict=True) if label)
+    auc = (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
+    top = order[::-1][: len(order) // 5]
+    share = sum(labels[i] for i in top) / positives
+    return auc, share
 
 
 def scored(scorer: ModuleType, records: Sequence[dict[str, Any]], flags: Flags) -> Any:
@@ -231,12 +272,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown modes: {', '.join(unknown)}")
     engines = {name: create_engines([name])[0] for name in ("languagetool", "artefacts")}
     results: dict[str, tuple[Any, list[tuple[str, int, int, int, int, int]]]] = {}
+    risk_rows: list[str] = []
     try:
         for mode in modes:
-            names, picky, keep = MODES[mode]
+            names, picky, profile_name = MODES[mode]
             began = time.perf_counter()
-            with picky_only_list(keep):
-                flags = check_flags(document, segments, [engines[n] for n in names], picky)
+            with profile(profile_name):
+                flags, risks = check_flags(document, segments, [engines[n] for n in names], picky)
             seconds = time.perf_counter() - began
             if args.dump:
                 args.dump.mkdir(parents=True, exist_ok=True)
@@ -245,6 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 scored(scorer, records, flags),
                 by_rule(records, flags, scorer.overlaps),
             )
+            auc, share = risk_measures(records, risks)
+            risk_rows.append(f"| {mode} | {auc:.3f} | {100 * share:.1f}% |")
             print(f"({mode}: checked in {seconds:.1f} s)")
     finally:
         for engine in engines.values():
@@ -261,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for mode, (res, _) in results.items():
         print(summary_row(mode, res))
+    print("\n| mode | risk: ROC AUC for a Major error | Major-error segments in the riskiest 20% |")
+    print("| --- | ---: | ---: |")
+    print("\n".join(risk_rows))
     for mode, (res, rules) in results.items():
         print_details(mode, res, rules, args.rules)
     return 0
