@@ -42,6 +42,7 @@ from reviewer.app.flag_panel import FlagPanel
 from reviewer.app.languagetool_status import LanguageToolStatusBridge
 from reviewer.app.preferences import Preferences, PreferenceStore
 from reviewer.app.preferences_dialog import PreferencesDialog
+from reviewer.app.read_only import ReadOnlyBanner
 from reviewer.app.review_dialogs import FindReplaceDialog, MarkErrorDialog, shortcuts_dialog
 from reviewer.app.sentence_delegate import SentenceDelegate
 from reviewer.app.sentence_editor import SentenceEditor
@@ -56,11 +57,13 @@ from reviewer.core.review import (
     ChangeSet,
     Review,
     ReviewFlag,
+    ReviewWriteError,
     TextChangedError,
     open_review,
     open_review_file,
     review_path_for,
 )
+from reviewer.core.review.model import now_iso
 from reviewer.core.wordlists import (
     WordLists,
     add_to_dictionary,
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self._owns_engines = engines is None
         self.engines = engines if engines is not None else _engines_for(self.preferences)
         self.review: Review | None = None
+        self.read_only_reason: str | None = None  # why the review cannot be written now
         self.word_lists = WordLists()
         self.model = SentenceModel(self)
         self.visible_rows = SentenceFilterModel(self.model, self)
@@ -179,6 +183,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.summary)
+        self.read_only_banner = ReadOnlyBanner()
+        self.read_only_banner.retryRequested.connect(self.retry_writes)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
@@ -404,6 +411,7 @@ class MainWindow(QMainWindow):
         self.editor.commit()
         self._close_review()
         self.review = review
+        self._set_read_only(None)
         review.reviewer = self.preferences.reviewer_name
         self.model.set_review(review)
         name = Path(review.text_path).name if review.text_path else review.path.name
@@ -602,11 +610,19 @@ class MainWindow(QMainWindow):
         nothing (the review rolled back)."""
         if self.review is None:
             return None
+        if self.read_only_reason is not None:
+            self.statusBar().showMessage(f"Not done: {self.read_only_reason}", 8000)
+            return None
         # Typing not yet committed first: the editor reloads after the command and would
         # otherwise drop it (Alt+1 or Alt+R pressed while typing).
         self.editor.commit()
         try:
             changes = command()
+        except ReviewWriteError as exc:  # nothing applied (the review rolled back)
+            reason = _write_failed(exc)
+            self._set_read_only(reason, can_retry=True)
+            QMessageBox.warning(self, "Not saved", reason)
+            return None
         except ReviewerError as exc:
             QMessageBox.warning(self, "Not done", str(exc))
             return None
@@ -620,6 +636,34 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_summary()
         return changes
+
+    def retry_writes(self) -> bool:
+        """ "Try Again" in the read-only banner: a real write decides if writing works now."""
+        review = self.review
+        if review is None or self.read_only_reason is None:
+            return True
+        if review.store.read_only:
+            return False  # opened read-only: only reopening can make it writable
+        try:
+            with review.store.transaction():
+                review.store.set_meta("write_checked_at", now_iso())
+        except ReviewerError as exc:
+            self._set_read_only(_write_failed(exc), can_retry=True)
+            self.statusBar().showMessage("Still cannot write the review", 5000)
+            return False
+        self._set_read_only(None)
+        self.statusBar().showMessage("The review can be written again", 5000)
+        return True
+
+    def _set_read_only(self, reason: str | None, *, can_retry: bool = False) -> None:
+        """Show why the review cannot be written (None: it can) and disable what writes."""
+        self.read_only_reason = reason
+        if reason is None:
+            self.read_only_banner.clear()
+        else:
+            self.read_only_banner.show_reason(reason, can_retry=can_retry)
+        self.editor.set_locked(reason is not None)
+        self._update_actions()
 
     def accept_flag(self, review_flag: ReviewFlag, suggestion: int) -> None:
         review = self.review
@@ -877,8 +921,11 @@ class MainWindow(QMainWindow):
 
     def _on_selection(self, *_: QItemSelection) -> None:
         row = self.current_row()
-        if self.review is not None and row >= 0:
-            self.review.enter(self.model.segment_id(row))
+        if self.review is not None and row >= 0 and self.read_only_reason is None:
+            try:
+                self.review.enter(self.model.segment_id(row))
+            except ReviewWriteError as exc:  # effort figures only: say so, go read-only
+                self._set_read_only(_write_failed(exc), can_retry=True)
         self._refresh_current(keep_editor=False)
 
     def _refresh_current(self, keep_editor: bool) -> None:
@@ -940,8 +987,18 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         review = self.review
-        self.undo_action.setEnabled(bool(review and review.can_undo))
-        self.redo_action.setEnabled(bool(review and review.can_redo))
+        writable = self.read_only_reason is None
+        for action in (
+            *self.accept_actions,
+            self.reject_action,
+            self.reviewed_action,
+            self.merge_action,
+            self.replace_action,
+            self.mark_action,
+        ):
+            action.setEnabled(writable)
+        self.undo_action.setEnabled(writable and bool(review and review.can_undo))
+        self.redo_action.setEnabled(writable and bool(review and review.can_redo))
         self.undo_action.setText(
             f"&Undo {review.undo_label}" if review and review.can_undo else "&Undo"
         )
@@ -1044,3 +1101,8 @@ def _engines_for(preferences: Preferences) -> list[Engine]:
 
 def _languagetool_engine(preferences: Preferences) -> Engine:
     return LanguageToolEngine(url=preferences.languagetool_url)
+
+
+def _write_failed(exc: ReviewerError) -> str:
+    """The banner's and the message's line for a failed write."""
+    return f"{exc}. The review is read-only until writing works again (Try Again)."

@@ -28,6 +28,7 @@ class SentenceEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.segment_id: str | None = None
+        self.locked = False  # the review cannot be written: no typing
         self._committed_text = ""
         self.previous = QLabel()
         self.next = QLabel()
@@ -81,7 +82,7 @@ class SentenceEditor(QWidget):
                 self.editor.setPlainText(text)  # also clears the editor's own undo stack
             else:
                 self.editor.document().clearUndoRedoStacks()
-            self.editor.setReadOnly(segment_id is None)
+            self.editor.setReadOnly(segment_id is None or self.locked)
             self.previous.setText(previous)
             self.previous.setVisible(bool(previous))
             self.next.setText(following)
@@ -116,6 +117,11 @@ class SentenceEditor(QWidget):
     def has_pending_typing(self) -> bool:
         """True while the editor holds text not yet committed to the review."""
         return self.segment_id is not None and self.editor.toPlainText() != self._committed_text
+
+    def set_locked(self, locked: bool) -> None:
+        """Refuse typing while the review cannot be written (the window's read-only mode)."""
+        self.locked = locked
+        self.editor.setReadOnly(self.segment_id is None or locked)
 
     def commit(self) -> None:
         """Hand pending typing to the review (one command) now."""

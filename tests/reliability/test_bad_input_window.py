@@ -3,45 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewer.app.main_window import MainWindow
-from reviewer.engines.artefacts.engine import ArtefactsEngine
 from tests.app.helpers import wait_until_checked
 from tests.reliability.helpers import PNG_BYTES, run_cli, set_schema_version
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
-    """Every message box the window shows, recorded instead of blocking the test."""
-    shown: list[tuple[str, str, str]] = []
-
-    def record(kind: str) -> object:
-        def show(_parent: object, title: str, text: str, *_args: object) -> object:
-            shown.append((kind, title, text))
-            return QMessageBox.StandardButton.Ok
-
-        return show
-
-    for kind in ("warning", "critical", "question", "information"):
-        monkeypatch.setattr(QMessageBox, kind, record(kind))
-    return shown
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    window = MainWindow(engines=[ArtefactsEngine()])
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.dispatcher.wait()
 
 
 def _assert_refused(
