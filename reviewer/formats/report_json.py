@@ -13,11 +13,14 @@ from typing import Any
 from reviewer.core.checking import CheckResult
 from reviewer.core.document import Document
 from reviewer.core.flags import Flag
+from reviewer.core.risk import flags_by_sentence, risk_model, sentence_risk
 
 
 def report_dict(result: CheckResult) -> dict[str, Any]:
     """Build the report as plain data."""
     document = result.document
+    model = risk_model()
+    sentence_flags = flags_by_sentence(document, result.flags)
     return {
         "document": {
             "path": document.path,
@@ -34,6 +37,7 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
                 "start": s.start,
                 "end": s.end,
                 "text": s.text,
+                "risk": sentence_risk(s.text, sentence_flags[s.index], model),
             }
             for s in document.sentences
         ],
