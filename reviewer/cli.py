@@ -132,7 +132,7 @@ def _add_check_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         default=None,
         help="exit 1 when a flag of this severity or above was found",
     )
-    _add_check_options(check, language_default="en-US")
+    _add_check_options(check, language_default=None, project_file=True)
 
 
 def _add_fix_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -176,20 +176,29 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
     )
 
 
-def _add_check_options(parser: argparse.ArgumentParser, *, language_default: str | None) -> None:
-    """The check options `check` and `fix` share (read by `options_from_args`)."""
+def _add_check_options(
+    parser: argparse.ArgumentParser, *, language_default: str | None, project_file: bool = False
+) -> None:
+    """The check options `check` and `fix` share (read by `options_from_args`).
+
+    With `project_file`, options left out come from the project's reviewer.toml (or
+    [tool.reviewer] in pyproject.toml), then the defaults."""
     parser.add_argument(
         "--engines",
         default=None,
         help="comma-separated engines to run: languagetool, artefacts (default: all"
-        + ("" if language_default else "; only artefacts when every accepted rule is MT_/QA_")
+        + ("" if project_file else "; only artefacts when every accepted rule is MT_/QA_")
         + ")",
     )
     parser.add_argument(
         "--language",
         default=language_default,
         help="variant of English (en-US, en-GB)"
-        + ("" if language_default else "; default: the review's, en-US for a new one"),
+        + (
+            "; default: the project file's, else en-US"
+            if project_file
+            else "; default: the review's, en-US for a new one"
+        ),
     )
     parser.add_argument(
         "--source-language",

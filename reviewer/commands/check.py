@@ -25,6 +25,7 @@ from reviewer.core.engine import (
 )
 from reviewer.core.errors import ConfigurationError, InputError
 from reviewer.core.flags import Severity
+from reviewer.core.project_config import ProjectConfig, find_project_config
 from reviewer.core.wordlists import WordLists, load_word_lists
 from reviewer.engines import ENGINE_NAMES, create_engines, parse_engine_names
 from reviewer.formats.report_json import (
@@ -37,14 +38,24 @@ from reviewer.formats.report_json import (
 from reviewer.formats.report_text import engine_warnings, render_text
 
 
-def options_from_args(args: argparse.Namespace) -> CheckOptions:
-    """Build `CheckOptions` from the parsed command line."""
+def options_from_args(
+    args: argparse.Namespace, project: ProjectConfig | None = None
+) -> CheckOptions:
+    """Build `CheckOptions` from the parsed command line; what it leaves out comes from the
+    project's configuration file, if any (the command line wins)."""
+    source = args.source_language or (project.source_language if project else None)
+    rules = args.disable_rules or ",".join(project.disabled_rules or () if project else ())
+    categories = args.disable_categories or ",".join(
+        project.disabled_categories or () if project else ()
+    )
     return CheckOptions(
-        language=_validated_language(args.language),
-        source_language=(args.source_language or None) and args.source_language.lower(),
-        picky=bool(args.picky),
-        disabled_rules=parse_name_list(args.disable_rules),
-        disabled_categories=parse_name_list(args.disable_categories),
+        language=_validated_language(
+            args.language or (project.language if project else None) or "en-US"
+        ),
+        source_language=source.lower() if source else None,
+        picky=bool(args.picky) or bool(project and project.picky),
+        disabled_rules=parse_name_list(rules),
+        disabled_categories=parse_name_list(categories),
     )
 
 
@@ -66,24 +77,59 @@ def run_check_command(args: argparse.Namespace) -> int:
     """
     paths: list[str] = list(args.paths)
     names = parse_engine_names(args.engines)
-    options = options_from_args(args)
     fail_on = Severity(args.fail_on) if getattr(args, "fail_on", None) else None
     if len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir()):
-        return _check_single(args, paths[0], names, options, fail_on)
+        project = _project_for(paths[0])
+        return _check_single(args, paths[0], names, project, fail_on)
     files = collect_files(paths, _include_patterns(args))
-    return _check_batch(args, files, names, options, fail_on)
+    return _check_batch(args, files, names, fail_on)
+
+
+def _project_for(path: str) -> ProjectConfig | None:
+    """The project configuration governing `path` (standard input: the current folder)."""
+    return find_project_config(Path.cwd() if path == "-" else Path(path))
+
+
+def _create_engines(names: list[str], project: ProjectConfig | None) -> list[Engine]:
+    """The engines; LanguageTool at the project's URL when it names one and the environment
+    does not (REVIEWER_LANGUAGETOOL_URL wins)."""
+    engines = create_engines(names)
+    if project is None or project.languagetool_url is None:
+        return engines
+    from reviewer.engines.languagetool.engine import LanguageToolEngine
+    from reviewer.engines.languagetool.settings import configured_url, normalise_url
+
+    if configured_url() is not None:
+        return engines
+    url = normalise_url(project.languagetool_url, source=f"languagetool-url in {project.path}")
+    for index, engine in enumerate(engines):
+        if engine.name == "languagetool":
+            engine.close()
+            engines[index] = LanguageToolEngine(url=url)
+    return engines
+
+
+def _with_project_words(word_lists: WordLists, project: ProjectConfig | None) -> WordLists:
+    if project is None or not (project.dictionary or project.ignored):
+        return word_lists
+    return WordLists(
+        word_lists.dictionary | frozenset(project.dictionary),
+        word_lists.ignored | frozenset(project.ignored),
+        word_lists.warnings,
+    )
 
 
 def _check_single(
     args: argparse.Namespace,
     path: str,
     names: list[str],
-    options: CheckOptions,
+    project: ProjectConfig | None,
     fail_on: Severity | None,
 ) -> int:
+    options = options_from_args(args, project)
     document = Document.from_file(path, language=options.language)
-    word_lists = _word_lists()
-    engines = create_engines(names)
+    word_lists = _with_project_words(_word_lists(), project)
+    engines = _create_engines(names, project)
     stop_announcing = announce_server_progress(engines, sys.stderr)
     try:
         result = run_check(document, engines, options, word_lists)
@@ -150,17 +196,28 @@ def _check_batch(
     args: argparse.Namespace,
     files: list[str],
     names: list[str],
-    options: CheckOptions,
     fail_on: Severity | None,
 ) -> int:
     began = time.perf_counter()
-    word_lists = _word_lists()
+    projects = {path: _project_for(path) for path in files}  # a bad file fails before checking
+    user_words = _word_lists()
+    settings: dict[Path | None, tuple[CheckOptions, WordLists]] = {}
+    for project in projects.values():
+        key = project.path if project else None
+        if key not in settings:
+            settings[key] = (
+                options_from_args(args, project),
+                _with_project_words(user_words, project),
+            )
     jobs = max(1, args.jobs or os.cpu_count() or 1)
-    engines = create_engines(names)
+    # one LanguageTool for all: at the first project's URL when one names it
+    engines = _create_engines(names, next((p for p in projects.values() if p), None))
     stop_announcing = announce_server_progress(engines, sys.stderr)
     reporter = _BatchReporter(args.format, len(files))
 
     def check(path: str) -> _Outcome:
+        project = projects[path]
+        options, word_lists = settings[project.path if project else None]
         try:
             with _SEGMENTING:
                 document = Document.from_file(path, language=options.language)

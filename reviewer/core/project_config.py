@@ -1,0 +1,152 @@
+"""The project configuration file: `reviewer.toml`, or `[tool.reviewer]` in `pyproject.toml`.
+
+Found upwards from the checked file's folder, as linters do: in each folder `reviewer.toml`
+first, then a `pyproject.toml` that has a `[tool.reviewer]` table; the first one found is the
+project's (no merging across folders). Keys (all optional):
+
+    language = "en-GB"
+    source-language = "es"
+    picky = true
+    disable-rules = ["MT_WEB_RESIDUE"]
+    disable-categories = ["Style"]
+    dictionary = ["Pompeo", "Suleimani"]
+    ignore = [{rule = "MORFOLOGIK_RULE_EN_US", text = "Qassim"}]
+    languagetool-url = "http://lt.example.org:8081"
+
+Command-line options win over the file; the dictionary and ignored flags add to the user's
+and the team's word lists. A malformed file or an unknown key is a `ConfigurationError`
+naming the file, so a typo never silently changes what a pipeline checks.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reviewer.core.errors import ConfigurationError
+
+PROJECT_FILE = "reviewer.toml"
+PYPROJECT_FILE = "pyproject.toml"
+_KEYS = {
+    "language",
+    "source-language",
+    "picky",
+    "disable-rules",
+    "disable-categories",
+    "dictionary",
+    "ignore",
+    "languagetool-url",
+}
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """The settings one project file gives (None or empty: not given)."""
+
+    path: Path
+    language: str | None = None
+    source_language: str | None = None
+    picky: bool | None = None
+    disabled_rules: tuple[str, ...] | None = None
+    disabled_categories: tuple[str, ...] | None = None
+    dictionary: tuple[str, ...] = ()
+    ignored: tuple[tuple[str, str], ...] = ()
+    languagetool_url: str | None = None
+
+
+def find_project_config(start: str | Path) -> ProjectConfig | None:
+    """The project file governing `start` (a file or a folder), or None."""
+    here = Path(start).resolve()
+    folder = here if here.is_dir() else here.parent
+    for candidate in (folder, *folder.parents):
+        own = candidate / PROJECT_FILE
+        if own.is_file():
+            return load_project_config(own)
+        pyproject = candidate / PYPROJECT_FILE
+        if pyproject.is_file():
+            table = _read(pyproject).get("tool", {})
+            if isinstance(table, dict) and "reviewer" in table:
+                return _parse(pyproject, table["reviewer"])
+    return None
+
+
+def load_project_config(path: Path) -> ProjectConfig:
+    """Read one file: a `reviewer.toml` (the whole file) or a `pyproject.toml`."""
+    data = _read(path)
+    if path.name == PYPROJECT_FILE:
+        tool = data.get("tool", {})
+        data = tool.get("reviewer", {}) if isinstance(tool, dict) else {}
+    return _parse(path, data)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigurationError(f"{path}: cannot read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigurationError(f"{path}: not valid TOML ({exc})") from None
+
+
+def _parse(path: Path, data: object) -> ProjectConfig:
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{path}: [tool.reviewer] must be a table")
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ConfigurationError(
+            f"{path}: unknown key {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
+        )
+    picky = data.get("picky")
+    if picky is not None and not isinstance(picky, bool):
+        raise ConfigurationError(f"{path}: picky must be true or false")
+    return ProjectConfig(
+        path=path,
+        language=_string(path, data, "language"),
+        source_language=_string(path, data, "source-language"),
+        picky=picky,
+        disabled_rules=_strings(path, data, "disable-rules"),
+        disabled_categories=_strings(path, data, "disable-categories"),
+        dictionary=_strings(path, data, "dictionary") or (),
+        ignored=_ignored(path, data.get("ignore", [])),
+        languagetool_url=_string(path, data, "languagetool-url"),
+    )
+
+
+def _string(path: Path, data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigurationError(f"{path}: {key} must be a non-empty string")
+    return value.strip()
+
+
+def _strings(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...] | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str):  # "A,B" as on the command line
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigurationError(f"{path}: {key} must be a list of strings")
+    return tuple(item.strip() for item in value if item.strip())
+
+
+def _ignored(path: Path, value: object) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list):
+        raise ConfigurationError(f"{path}: ignore must be a list of {{rule, text}} tables")
+    pairs: list[tuple[str, str]] = []
+    for item in value:
+        if (
+            not isinstance(item, dict)
+            or set(item) != {"rule", "text"}
+            or not all(isinstance(v, str) for v in item.values())
+        ):
+            raise ConfigurationError(
+                f'{path}: each ignore entry is {{rule = "ID", text = "..."}}, not {item!r}'
+            )
+        pairs.append((item["rule"].strip(), item["text"]))
+    return tuple(pairs)
