@@ -57,6 +57,7 @@ from reviewer.core.review import (
     ChangeSet,
     Review,
     ReviewFlag,
+    ReviewLockedError,
     ReviewWriteError,
     TextChangedError,
     open_review,
@@ -369,17 +370,21 @@ class MainWindow(QMainWindow):
         path = Path(path)
         reviewer = self.preferences.reviewer_name
         review: Review | None
+        read_only: str | None = None
         try:
-            if path.suffix == ".review":
-                review = open_review_file(path, reviewer=reviewer)
-            else:
-                review = self._open_text_review(path)
+            try:
+                if path.suffix == ".review":
+                    review = open_review_file(path, reviewer=reviewer)
+                else:
+                    review = self._open_text_review(path)
+            except ReviewLockedError as locked:
+                review, read_only = self._open_locked_read_only(path, locked)
         except ReviewerError as exc:
             QMessageBox.critical(self, "Cannot open file", str(exc))
             return False
         if review is None:
             return False
-        self.set_review(review)
+        self.set_review(review, read_only=read_only)
         self._remember_recent(path)
         return True
 
@@ -406,12 +411,37 @@ class MainWindow(QMainWindow):
                 return open_review(path, reviewer=reviewer, language=language)
             return None
 
-    def set_review(self, review: Review) -> None:
-        """Show a review; the previous one is closed (everything in it is already saved)."""
+    def _open_locked_read_only(
+        self, path: Path, locked: ReviewLockedError
+    ) -> tuple[Review | None, str | None]:
+        """Another window or process writes this review: offer to open it read-only."""
+        review_path = path if path.suffix == ".review" else review_path_for(path)
+        answer = QMessageBox.question(
+            self,
+            "Review in use",
+            f"{locked}. Open it read-only (no changes can be made here)?",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Open,
+        )
+        if answer != QMessageBox.StandardButton.Open:
+            return None, None
+        review = open_review_file(
+            review_path, reviewer=self.preferences.reviewer_name, read_only=True
+        )
+        return review, (
+            f"Read-only: {review_path.name} is open in another MT Reviewer window or process; "
+            "close it there and open the review again to make changes."
+        )
+
+    def set_review(self, review: Review, *, read_only: str | None = None) -> None:
+        """Show a review; the previous one is closed (everything in it is already saved).
+
+        `read_only` (why it cannot be written) shows it read-only, with its banner.
+        """
         self.editor.commit()
         self._close_review()
         self.review = review
-        self._set_read_only(None)
+        self._set_read_only(read_only)
         review.reviewer = self.preferences.reviewer_name
         self.model.set_review(review)
         name = Path(review.text_path).name if review.text_path else review.path.name
@@ -549,7 +579,11 @@ class MainWindow(QMainWindow):
             for name, flags in flags_after_supersede(list(finished.values())).items():
                 if name != report.name and len(flags) == len(finished[name].flags):
                     continue  # an earlier engine's flags, which this report leaves as they are
-                changed |= self.model.record_flags(name, document, flags)
+                try:
+                    changed |= self.model.record_flags(name, document, flags)
+                except ReviewWriteError as exc:  # the stored flags stay as they were
+                    if not self.review.store.read_only:  # opened read-only: as the file holds
+                        self._set_read_only(_write_failed(exc), can_retry=True)
                 self.engine_states[name] = engine_state(finished[name], len(flags))
         else:
             self.engine_states[report.name] = engine_state(report, 0)

@@ -502,21 +502,25 @@ def test_text_changed_on_disk_cancel_keeps_the_window_as_it_was(
     assert window.windowTitle() == "MT Reviewer"
 
 
-def test_a_second_window_on_the_same_review_is_refused_with_one_line(
+def test_a_second_window_on_the_same_review_is_offered_read_only_and_may_decline(
     qtbot: QtBot, window: MainWindow, seed_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     open_and_check(qtbot, window, seed_copy)
     messages: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "critical", lambda _parent, title, text: messages.append((title, text))
-    )
+
+    def question(_parent: object, title: str, text: str, *_args: object) -> object:
+        messages.append((title, text))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     second = MainWindow(engines=[ArtefactsEngine()])
     qtbot.addWidget(second)
     assert not second.open_path(seed_copy)
     assert messages == [
         (
-            "Cannot open file",
-            f"{seed_copy.name}.review is already open in another MT Reviewer window or process",
+            "Review in use",
+            f"{seed_copy.name}.review is already open in another MT Reviewer window or process."
+            " Open it read-only (no changes can be made here)?",
         )
     ]
     assert second.review is None
