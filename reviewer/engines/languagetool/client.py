@@ -12,6 +12,8 @@ fresh loopback connection costs well under a millisecond. So every request says
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +85,57 @@ class LanguageToolClient:
         except LanguageToolError:
             return False
         return True
+
+
+DOWN_SECONDS = 30.0
+"""How long a server that failed is left out before it is tried again."""
+
+_down_until: dict[str, float] = {}
+_down_lock = threading.Lock()
+
+
+class LanguageToolPool(LanguageToolClient):
+    """Spreads requests over several servers (round robin); a server that fails a request
+    is marked down for DOWN_SECONDS (for every pool in this process) and the request is
+    retried on the next one. Only when every server failed does `check` raise, naming each."""
+
+    def __init__(self, base_urls: list[str], down_seconds: float = DOWN_SECONDS) -> None:
+        super().__init__(base_urls[0])
+        self.clients = [LanguageToolClient(url) for url in base_urls]
+        self.base_url = ",".join(client.base_url for client in self.clients)
+        self._down_seconds = down_seconds
+        self._next = 0
+        self._lock = threading.Lock()
+
+    def check(self, text: str, parameters: dict[str, str]) -> CheckResponse:
+        failures: list[str] = []
+        for client in self._order():
+            try:
+                return client.check(text, parameters)
+            except LanguageToolError as exc:
+                failures.append(str(exc))
+                with _down_lock:
+                    _down_until[client.base_url] = time.monotonic() + self._down_seconds
+        error = LanguageToolConnectionError if len(failures) == len(self.clients) else None
+        raise (error or LanguageToolError)("; ".join(failures))
+
+    def down(self) -> list[str]:
+        """The servers currently left out."""
+        now = time.monotonic()
+        with _down_lock:
+            return [c.base_url for c in self.clients if _down_until.get(c.base_url, 0) > now]
+
+    def _order(self) -> list[LanguageToolClient]:
+        """Every server once: the up ones from the round-robin position, then the down ones
+        (a last resort, so a wrongly marked server cannot make the check fail)."""
+        with self._lock:
+            start = self._next
+            self._next = (self._next + 1) % len(self.clients)
+        rotated = self.clients[start:] + self.clients[:start]
+        down = set(self.down())
+        return [c for c in rotated if c.base_url not in down] + [
+            c for c in rotated if c.base_url in down
+        ]
 
 
 def _short(exc: Exception) -> str:

@@ -137,11 +137,15 @@ def _status() -> int:
         )
         return 0
     from reviewer.engines.languagetool.client import LanguageToolClient, LanguageToolError
+    from reviewer.engines.languagetool.settings import split_urls
 
-    try:
-        response = LanguageToolClient(url).check(".", {"language": "en-US"})
-    except LanguageToolError as exc:
-        print(f"Server: {url} ({URL_VARIABLE}) does not answer: {exc}")
-        return 1
-    print(f"Server: {url} ({URL_VARIABLE}) answers, LanguageTool {response.version or '?'}")
-    return 0
+    failed = 0
+    for server in split_urls(url):
+        try:
+            response = LanguageToolClient(server).check(".", {"language": "en-US"})
+        except LanguageToolError as exc:
+            print(f"Server: {server} ({URL_VARIABLE}) does not answer: {exc}")
+            failed += 1
+            continue
+        print(f"Server: {server} ({URL_VARIABLE}) answers, LanguageTool {response.version or '?'}")
+    return 1 if failed else 0

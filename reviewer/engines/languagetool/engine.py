@@ -34,6 +34,7 @@ from reviewer.engines.languagetool.client import (
     LanguageToolClient,
     LanguageToolConnectionError,
     LanguageToolError,
+    LanguageToolPool,
 )
 from reviewer.engines.languagetool.mapping import (
     ENGINE_NAME,
@@ -48,7 +49,12 @@ from reviewer.engines.languagetool.server import (
     shared_server,
 )
 from reviewer.engines.languagetool.serverconfig import active_custom_rules, check_threads
-from reviewer.engines.languagetool.settings import URL_VARIABLE, cache_enabled, configured_url
+from reviewer.engines.languagetool.settings import (
+    URL_VARIABLE,
+    cache_enabled,
+    configured_url,
+    split_urls,
+)
 
 BACKGROUND_RECHECK_SECONDS = 30.0
 """How long a verified background server is trusted before its record is verified again."""
@@ -92,7 +98,7 @@ class LanguageToolEngine:
         self._server = server
         self._cache = cache if cache is not None else _default_cache()
         self._ready_timeout = ready_timeout
-        self._workers = workers or check_threads()
+        self._workers = workers or check_threads() * _server_count(url)
         self._pool: ThreadPoolExecutor | None = None
         self._pool_lock = threading.Lock()
         self._held: ServerManager | None = None
@@ -233,6 +239,9 @@ class LanguageToolEngine:
             return _BackgroundClient(url), ("background",)
         if url is not None:
             source = "the engine's url" if self._explicit_url is not None else URL_VARIABLE
+            urls = split_urls(url)
+            if len(urls) > 1:
+                return _RemoteClient(url, source, LanguageToolPool(urls)), ("remote", url)
             return _RemoteClient(url, source), ("remote", url)
         server = self._hold_local_server()
         status = server.ensure_ready(self._ready_timeout)
@@ -425,14 +434,18 @@ class _LocalClient(LanguageToolClient):
 
 
 class _RemoteClient(LanguageToolClient):
-    """A client of a user's server: errors name the setting the URL came from."""
+    """A client of a user's server (or servers, through `pool`): errors name the setting
+    the URL came from."""
 
-    def __init__(self, url: str, source: str) -> None:
-        super().__init__(url)
+    def __init__(self, url: str, source: str, pool: LanguageToolPool | None = None) -> None:
+        super().__init__(split_urls(url)[0])
         self._source = source
+        self._pool = pool
 
     def check(self, text: str, parameters: dict[str, str]) -> CheckResponse:
         try:
+            if self._pool is not None:
+                return self._pool.check(text, parameters)
             return super().check(text, parameters)
         except LanguageToolError as exc:
             raise LanguageToolUnavailableError(f"{exc} (set by {self._source})") from exc
@@ -450,6 +463,15 @@ class _BackgroundClient(LanguageToolClient):
             return super().check(text, parameters)
         except LanguageToolError as exc:
             raise _BackgroundGoneError(f"background server: {exc}") from exc
+
+
+def _server_count(url: str | None) -> int:
+    """How many servers the engine's URL setting names (the workers scale with them)."""
+    try:
+        value = url if url is not None else configured_url()
+    except ConfigurationError:
+        return 1
+    return max(1, len(split_urls(value))) if value else 1
 
 
 def _default_cache() -> ParagraphCache:

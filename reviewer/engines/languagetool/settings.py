@@ -45,8 +45,15 @@ def normalise_url(value: str, source: str = "server URL") -> str:
     """Return `scheme://host[:port][/prefix]` without a trailing `/v2`; reject non-HTTP URLs.
 
     Users paste URLs in every shape (`http://host:8081`, `.../v2/`, `.../v2/check`); the client
-    appends `/v2/check` itself, so the stored form must not contain it.
+    appends `/v2/check` itself, so the stored form must not contain it. Several servers are
+    separated by commas (`http://a:8081,http://b:8081`): each is normalised, duplicates
+    dropped, and the engine spreads paragraphs over them (see `split_urls`).
     """
+    if "," in value:
+        urls = [normalise_url(part, source) for part in value.split(",") if part.strip()]
+        if not urls:
+            raise ConfigurationError(f"{source}={value!r} names no server")
+        return ",".join(dict.fromkeys(urls))
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigurationError(
@@ -61,6 +68,11 @@ def normalise_url(value: str, source: str = "server URL") -> str:
         if path.endswith(suffix):
             path = path[: -len(suffix)]
     return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def split_urls(value: str) -> list[str]:
+    """The servers of a normalised URL setting (one, or several separated by commas)."""
+    return [part for part in value.split(",") if part]
 
 
 def cache_enabled() -> bool:
