@@ -10,8 +10,13 @@ from reviewer.engines.artefacts.detectors.dashes import DoubleHyphen
 from tests.engines.artefacts.helpers import run
 
 
-def flags_of(text: str, language: str = "en-US") -> list[Flag]:
-    return run(text, DoubleHyphen(), options=CheckOptions(language=language))[1]
+def flags_of(text: str, language: str = "en-US", picky: bool = True) -> list[Flag]:
+    return run(text, DoubleHyphen(), options=CheckOptions(language=language, picky=picky))[1]
+
+
+def test_a_default_check_leaves_double_hyphens_alone() -> None:
+    """House style: only --picky proposes a dash (transcripts write "--" on purpose)."""
+    assert flags_of("The bridge was closed -- again -- on Monday.", picky=False) == []
 
 
 POSITIVE = [
