@@ -117,6 +117,12 @@ def _status() -> int:
         print(f"Server: {exc}")
         return 1
     if url is None:
+        from reviewer.engines.languagetool.background import find_background
+
+        background = find_background(touch=False)
+        if background is not None:  # verified just now: no need to start a server to test
+            print(f"Server: the background server answers on {background.url}")
+            return 0
         if installation is None:
             print("Server: none (LanguageTool is not installed)")
             return 1

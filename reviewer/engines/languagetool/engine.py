@@ -461,8 +461,10 @@ class _BackgroundClient(LanguageToolClient):
     def check(self, text: str, parameters: dict[str, str]) -> CheckResponse:
         try:
             return super().check(text, parameters)
-        except LanguageToolError as exc:
+        except LanguageToolConnectionError as exc:  # gone: the engine uses its own server
             raise _BackgroundGoneError(f"background server: {exc}") from exc
+        except LanguageToolError as exc:  # it answered: our own would answer the same
+            raise LanguageToolUnavailableError(f"background server: {exc}") from exc
 
 
 def _server_count(url: str | None) -> int:
