@@ -248,3 +248,21 @@ def test_background_use_can_be_switched_off(
     monkeypatch.setenv("REVIEWER_LANGUAGETOOL_BACKGROUND", "off")
     _write(_record(tokened_process.pid, "b" * 32))
     assert find_background() is None
+
+
+@pytest.mark.languagetool
+def test_start_replaces_a_stale_record_left_by_a_crash(
+    lt_installation: Installation, capsys: pytest.CaptureFixture[str]
+) -> None:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    _write(_record(process.pid, "d" * 32))
+    assert main(["languagetool", "start", "--idle-minutes", "1"]) == 0, capsys.readouterr()
+    record = find_background(touch=False)
+    try:
+        assert record is not None
+        assert record.pid != process.pid and record.token != "d" * 32
+    finally:
+        assert main(["languagetool", "stop"]) == 0
+    assert record is not None and _wait_gone(record.pid)
+    assert not record_path().exists()
