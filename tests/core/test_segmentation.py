@@ -186,3 +186,21 @@ def test_joined_sentence_keeps_exact_span_and_a_stable_id() -> None:
     assert text[joined.start : joined.end] == joined.text
     alone = Document.from_text("Shares of Acme Inc. rose 4 percent.").sentences[0]
     assert joined.id == alone.id
+
+
+def test_documents_segmented_on_several_threads_at_once_come_out_whole() -> None:
+    """pysbd segmenters keep their current text: each thread must have its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        " ".join(
+            f"Talks in city {n} resumed on Monday. Officials said {k} ministers came."
+            for k in range(40)
+        )
+        for n in range(6)
+    ]
+    expected = [len(Document.from_text(text).sentences) for text in texts]
+    with ThreadPoolExecutor(6) as pool:
+        for _ in range(3):
+            found = list(pool.map(lambda t: len(Document.from_text(t).sentences), texts))
+            assert found == expected
