@@ -23,6 +23,7 @@ from reviewer.core.checking import merge_flags
 from reviewer.core.document import Document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.flags import Flag, Severity, is_mqm_category
+from reviewer.core.problem_log import log_problem
 from reviewer.core.review.changes import (
     AnnotationChange,
     Change,
@@ -287,17 +288,36 @@ class Review:
                 derived += self._resolutions(old, [], "")
                 changed.add(sentence_id)
         if changed or derived:
+            saved = self._save_flags(engine, changed, fresh, derived)
+            for sentence_id in changed:
+                current[sentence_id] = fresh.get(sentence_id, [])
+            for change in derived if saved else ():
+                change.apply(self._state)
+                changed.add(change.key.sentence_id)
+        return changed
+
+    def _save_flags(
+        self,
+        engine: str,
+        changed: set[str],
+        fresh: dict[str, list[ReviewFlag]],
+        derived: list[DecisionChange],
+    ) -> bool:
+        """Store a check's flags and the decisions they imply; False when the review cannot
+        be written (open read-only, or a failed write). Flags are derived from the text, so
+        the reviewer still sees them; the implied decisions wait for a writable review."""
+        if self.store.read_only:
+            return False
+        try:
             with self.store.transaction():
                 for sentence_id in changed:
                     self._write_flags(engine, sentence_id, fresh.get(sentence_id, []))
                 for change in derived:
                     change.apply(self.store)
-            for sentence_id in changed:
-                current[sentence_id] = fresh.get(sentence_id, [])
-            for change in derived:
-                change.apply(self._state)
-                changed.add(change.key.sentence_id)
-        return changed
+        except ReviewWriteError as exc:
+            log_problem(f"{self.path}: the check's flags were not saved ({exc})")
+            return False
+        return True
 
     def _resolutions(
         self, old: list[ReviewFlag], new: list[ReviewFlag], text: str

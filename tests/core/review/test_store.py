@@ -493,3 +493,28 @@ def test_closing_twice_is_harmless(text_path: Path, review: Review) -> None:
     review.close()
     again = open_review(text_path)
     again.close()
+
+
+def test_a_read_only_review_still_shows_a_checks_flags(tmp_path: Path) -> None:
+    """Flags come from the text, not from the reviewer: a review opened read-only (another
+    window holds it) shows them; nothing is written and no decision is implied."""
+    from reviewer.core.checking import run_check
+    from reviewer.core.review import open_review, open_review_file
+    from reviewer.engines.artefacts.engine import ArtefactsEngine
+
+    text = tmp_path / "article.txt"
+    text.write_text("Mr. Pompeo He refused the offer on Monday.\n", encoding="utf-8")
+    holder = open_review(text)
+    viewer = open_review_file(holder.path, read_only=True)
+    try:
+        document = viewer.document
+        flags = run_check(document, [ArtefactsEngine()]).flags
+        assert flags, "the doubled subject is flagged"
+        changed = viewer.record_flags("artefacts", document, flags)
+        (sentence,) = viewer.segments
+        assert changed == {sentence.id}
+        assert [rf.rule for rf in viewer.flags_in(sentence.id)] == [f.rule for f in flags]
+        assert holder.store.query("SELECT count(*) FROM flags")[0][0] == 0
+    finally:
+        viewer.close()
+        holder.close()
