@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.app.preferences import Preferences
+from reviewer.app.review_dialogs import ok_cancel_buttons
 from reviewer.core.engine import parse_name_list
 from reviewer.core.errors import ConfigurationError
 from reviewer.engines.languagetool.settings import normalise_url
@@ -84,15 +84,10 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.url)
         form.addRow("Rules switched off:", self.rules)
         form.addRow("Team folder:", self.team_folder)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel_buttons(self))
         self._result = current
 
     def _build_review_fields(self, current: Preferences) -> None:

@@ -22,6 +22,16 @@ from PySide6.QtWidgets import (
 from reviewer.core.flags import Severity, mqm_categories
 
 
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class MarkErrorDialog(QDialog):
     """Category (from resources/mqm.yaml), severity and a note for a span the reviewer marks."""
 
@@ -47,14 +57,9 @@ class MarkErrorDialog(QDialog):
         form.addRow("Category:", self.category)
         form.addRow("Severity:", self.severity)
         form.addRow("Note:", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel_buttons(self))
 
     def values(self) -> tuple[str, Severity, str]:
         return self.category.currentText(), Severity(self.severity.currentData()), self.note.text()
