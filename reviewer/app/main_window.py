@@ -454,11 +454,6 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_summary()
 
-    def show_document(self, document: Document) -> None:
-        """Open a document that has a path (kept for callers from before reviews)."""
-        if document.path:
-            self.open_path(document.path)
-
     def _close_review(self) -> None:
         if self.review is not None:
             self.dispatcher.generation += 1

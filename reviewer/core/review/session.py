@@ -250,11 +250,6 @@ class Review:
         """The sentence's flags that have no decision yet."""
         return [rf for rf in self.flags_in(segment_id) if rf.key not in self._state.decisions]
 
-    def flagged_segment_ids(self) -> set[str]:
-        return {
-            sid for by_sentence in self._flags.values() for sid, fl in by_sentence.items() if fl
-        }
-
     # -- checking -------------------------------------------------------------------------
 
     def record_flags(self, engine: str, document: Document, flags: Iterable[Flag]) -> set[str]:

@@ -74,10 +74,6 @@ class CategoryTable:
             or self.default
         )
 
-    def mqm_names_for(self, names: Iterable[str]) -> frozenset[str]:
-        """The subset of `names` that are MQM categories (the rest are LanguageTool ids)."""
-        return frozenset(name for name in names if is_mqm_category(name))
-
 
 @cache
 def category_table() -> CategoryTable:
