@@ -12,10 +12,12 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from reviewer.core.bilingual import Unit
 from reviewer.core.segmentation import Span, paragraph_spans, sentence_spans
 from reviewer.core.textio import normalise_newlines, read_text_file
 
@@ -52,6 +54,17 @@ class Document:
     language: str = "en-US"
     paragraphs: tuple[Paragraph, ...] = field(default=(), repr=False)
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+    units: tuple[Unit, ...] = field(default=(), repr=False)
+    source_language: str = ""
+
+    @property
+    def bilingual(self) -> bool:
+        """Whether the text is the targets of a bilingual file (`units[i]` is paragraph i)."""
+        return bool(self.units)
+
+    def unit_of(self, sentence: Sentence) -> Unit | None:
+        """The translation unit a sentence belongs to (None in a plain-text document)."""
+        return self.units[sentence.paragraph] if self.units else None
 
     @classmethod
     def from_text(cls, text: str, path: str | None = None, language: str = "en-US") -> Document:
@@ -86,6 +99,38 @@ class Document:
                 )
             )
         return cls(text, path, language, tuple(paragraphs), tuple(sentences))
+
+    @classmethod
+    def from_units(
+        cls,
+        units: Sequence[Unit],
+        path: str | None = None,
+        language: str = "en-US",
+        source_language: str = "",
+    ) -> Document:
+        """One paragraph and one sentence per unit: a unit is the reviewer's row, kept whole
+        even when it holds several sentences, and its id is the sentence id (reports print
+        it). Targets are joined by line breaks; a unit's own line breaks are tokens."""
+        paragraphs: list[Paragraph] = []
+        sentences: list[Sentence] = []
+        position = 0
+        for index, unit in enumerate(units):
+            if "\n" in unit.target or "\r" in unit.target:
+                raise ValueError(f"unit {unit.id}: a line break inside a target must be a token")
+            end = position + len(unit.target)
+            paragraphs.append(Paragraph(index, position, end, unit.target, range(index, index + 1)))
+            sentences.append(Sentence(unit.id, index, index, position, end, unit.target))
+            position = end + 1
+        text = "\n".join(unit.target for unit in units)
+        return cls(
+            text,
+            path,
+            language,
+            tuple(paragraphs),
+            tuple(sentences),
+            units=tuple(units),
+            source_language=source_language,
+        )
 
     @classmethod
     def from_file(cls, path: str | Path, language: str = "en-US") -> Document:

@@ -1,0 +1,129 @@
+"""Translation units: what a bilingual file (XLIFF, PO, TMX, CSV, DOCX) gives a review.
+
+A unit's source and target are plain strings in which every piece of inline markup (an XLIFF
+`<g>`/`<x/>`/`<ph>`, a PO format specifier such as `%s` or `{0}`, an HTML tag, a line break
+inside the unit) stands as one character from Unicode's private use area. The engines and
+the editor see ordinary text with opaque, uneditable tokens in it, offsets stay exact, and
+the file writer turns each token back into the markup it stands for. Source and target share
+one table per unit: the same markup on both sides is the same character, so "the same tags
+on both sides" is a comparison of characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+PLACEHOLDER_FIRST = 0xE000
+PLACEHOLDER_LAST = 0xF8FF
+
+
+def is_placeholder(character: str) -> bool:
+    """Whether `character` is a protected token standing for inline markup."""
+    return len(character) == 1 and PLACEHOLDER_FIRST <= ord(character) <= PLACEHOLDER_LAST
+
+
+def placeholder_char(index: int) -> str:
+    """The token character for the `index`-th distinct piece of markup of a unit."""
+    if not 0 <= index <= PLACEHOLDER_LAST - PLACEHOLDER_FIRST:
+        raise ValueError(f"too many inline codes in one unit ({index + 1})")
+    return chr(PLACEHOLDER_FIRST + index)
+
+
+def placeholders_in(text: str) -> list[str]:
+    """The token characters of `text`, in order (duplicates kept)."""
+    return [character for character in text if is_placeholder(character)]
+
+
+class PlaceholderKind(StrEnum):
+    """What a token stands for; paired codes must keep their order (open before close)."""
+
+    OPEN = "open"  # <g id="1">, <bpt>, <pc>, an HTML start tag
+    CLOSE = "close"  # </g>, <ept>, the end of a <pc>, an HTML end tag
+    EMPTY = "empty"  # <x/>, <ph/>, <bx/>, <ex/>, <it>, <sc/>/<ec/>
+    CODE = "code"  # a format specifier (%s, {0}, %(name)d), an escape, a line break
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """One token character and the markup it stands for, exactly as the file writes it."""
+
+    char: str
+    markup: str
+    kind: PlaceholderKind = PlaceholderKind.CODE
+
+    def display(self) -> str:
+        """A short label for the token in reports and the editor: `<g1>`, `</g1>`, `%s`."""
+        return self.markup if len(self.markup) <= 12 else self.markup[:11] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One translation unit: the reviewer's row, checked as one paragraph of the document.
+
+    `id` is unique within the file and is what reports print (`PATH#ID:COL:`): the XLIFF
+    trans-unit id, a TMX tuid, an id column of a CSV, otherwise the unit's 1-based position.
+    `state` is the file's own word for the unit's workflow state ("translated", "final",
+    "fuzzy", ""); `notes` are the notes or comments the file attaches to the unit.
+    """
+
+    id: str
+    source: str
+    target: str
+    placeholders: tuple[Placeholder, ...] = ()
+    state: str = ""
+    notes: tuple[str, ...] = ()
+
+    def markup_of(self, char: str) -> str:
+        """The markup a token of this unit stands for (KeyError for an unknown token)."""
+        for placeholder in self.placeholders:
+            if placeholder.char == char:
+                return placeholder.markup
+        raise KeyError(char)
+
+    def with_markup(self, text: str) -> str:
+        """`text` (this unit's source or target) with every token written out as markup."""
+        table = {placeholder.char: placeholder.markup for placeholder in self.placeholders}
+        return "".join(table.get(character, character) for character in text)
+
+
+@dataclass(frozen=True)
+class BilingualFile:
+    """The units of a bilingual file plus what the file says about its languages.
+
+    `format` names the reader and writer: "xliff1", "xliff2", "po", "tmx", "csv", "tsv" or
+    "docx" (monolingual: every source is empty). Languages are as the file writes them
+    ("de-DE", "zh"), empty when the file does not say.
+    """
+
+    format: str
+    units: tuple[Unit, ...]
+    source_language: str = ""
+    target_language: str = ""
+    extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def unit(self, unit_id: str) -> Unit:
+        for unit in self.units:
+            if unit.id == unit_id:
+                return unit
+        raise KeyError(unit_id)
+
+    def reviewable(self) -> list[Unit]:
+        """The units a review shows: those with a non-blank target (an untranslated unit
+        has nothing to post-edit and is written back untouched)."""
+        return [unit for unit in self.units if unit.target.strip()]
+
+
+def same_placeholders(before: str, after: str) -> bool:
+    """Whether an edit kept every token, in the same order (the rule edits must obey)."""
+    return placeholders_in(before) == placeholders_in(after)
+
+
+def unit_ids_unique(units: Iterable[Unit]) -> bool:
+    seen: set[str] = set()
+    for unit in units:
+        if unit.id in seen:
+            return False
+        seen.add(unit.id)
+    return True
