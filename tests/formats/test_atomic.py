@@ -12,7 +12,12 @@ from typing import Any
 import pytest
 
 from reviewer.core.errors import ReviewerError
-from reviewer.formats.atomic import ExportWriteError, atomic_write
+from reviewer.formats.atomic import (
+    ExportWriteError,
+    atomic_write,
+    is_temporary_name,
+    remove_stale_temporaries,
+)
 
 OLD = b"the old export\n"
 NEW = b"the new export\n" * 1000
@@ -142,3 +147,55 @@ def test_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
 def test_a_folder_as_target_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportWriteError, match="is a folder"):
         atomic_write(tmp_path, NEW)
+
+
+def test_the_temporary_is_named_as_ours_and_locked_while_it_is_written(
+    monkeypatch: pytest.MonkeyPatch, target: Path
+) -> None:
+    seen: list[tuple[str, bool]] = []
+    real_fsync = os.fsync
+
+    def look(descriptor: int) -> None:
+        if not seen:  # the file's fsync (the folder's comes after the rename)
+            (name,) = [n for n in files_in(target.parent) if n != "out.txt"]
+            seen.append((name, remove_stale_temporaries(target.parent) == []))
+        real_fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", look)
+    atomic_write(target, NEW)
+    monkeypatch.undo()
+    name, kept = seen[0]
+    assert name.startswith(".out.txt.reviewer-") and is_temporary_name(name)
+    assert kept  # the writer's lock keeps a cleaner off it
+    assert target.read_bytes() == NEW
+    assert files_in(target.parent) == ["out.txt"]
+
+
+def test_the_next_write_removes_stale_temporaries_of_ours_and_nothing_else(
+    target: Path,
+) -> None:
+    folder = target.parent
+    stale = [".out.txt.reviewer-abcd1234.tmp", ".other.csv.reviewer-x_Y9zz00.tmp"]
+    others = [
+        ".out.txt.abcd1234.tmp",  # the same shape without our marker: someone else's
+        ".out.txt.reviewer-short.tmp",
+        "out.txt.reviewer-abcd1234.tmp",  # not hidden
+        ".out.txt.reviewer-abcd1234.tmp.keep",
+        "notes.tmp",
+    ]
+    for name in stale + others:
+        (folder / name).write_bytes(b"half an export")
+    atomic_write(folder / "another.txt", NEW)
+    assert files_in(folder) == sorted(["out.txt", "another.txt", *others])
+
+
+def test_a_temporary_another_writer_holds_is_left_alone(target: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    held = target.parent / ".big.docx.reviewer-k3j4h5g6.tmp"
+    held.write_bytes(b"being written")
+    with held.open("rb") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        atomic_write(target, NEW)
+        assert held.exists()
+    atomic_write(target, NEW)  # its writer is gone: now it is stale
+    assert files_in(target.parent) == ["out.txt"]

@@ -120,6 +120,52 @@ def test_sigkill_during_an_export_leaves_the_old_or_the_new_file(
             assert data in (old, new), f"a torn {suffix} after {delay} s"
         outcomes.add("old" if data == old else "new")
     assert "new" in outcomes  # the kills did land after exports had finished, too
+    assert main(["export", str(review), "--to", str(target)]) == 0  # the next export tidies
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]
+
+
+STUCK_EXPORT = """
+import os, sys, time
+from reviewer.cli import main
+real_fsync = os.fsync
+def stuck(descriptor):
+    print("writing", flush=True)  # the temporary file is complete but not yet renamed
+    time.sleep(600)
+os.fsync = stuck
+main(["export", sys.argv[1], "--to", sys.argv[2]])
+"""
+
+
+def test_the_temporary_a_killed_export_leaves_is_removed_by_the_next_export(
+    capsys: pytest.CaptureFixture[str], seed_copy: Path, tmp_path: Path
+) -> None:
+    assert main(["fix", str(seed_copy), "--accept", "MT_WEB_RESIDUE"]) == 0
+    review = seed_copy.with_name(seed_copy.name + ".review")
+    target = tmp_path / "out" / "article.txt"
+    target.parent.mkdir()
+    (target.parent / "notes.txt").write_bytes(b"the reviewer's own file")
+    target.write_bytes(b"the old file\n")
+    process = subprocess.Popen(
+        [sys.executable, "-c", STUCK_EXPORT, str(review), str(target)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    try:
+        assert process.stdout.readline().strip() == "writing"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.kill()
+        process.wait(30)
+    names = sorted(p.name for p in target.parent.iterdir())
+    (left,) = [name for name in names if name.endswith(".tmp")]  # what SIGKILL leaves
+    assert left.startswith(".article.txt.reviewer-")
+    assert target.read_bytes() == b"the old file\n"
+    capsys.readouterr()
+    assert main(["export", str(review), "--to", str(target)]) == 0
+    assert sorted(p.name for p in target.parent.iterdir()) == ["article.txt", "notes.txt"]
+    assert target.read_bytes() != b"the old file\n"
 
 
 def _zip_parts(data: bytes) -> dict[str, bytes]:
