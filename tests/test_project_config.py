@@ -10,8 +10,14 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import main
+from reviewer.core.engine import CheckOptions
 from reviewer.core.errors import ConfigurationError
-from reviewer.core.project_config import find_project_config, load_project_config
+from reviewer.core.project_config import (
+    find_project_config,
+    load_project_config,
+    project_options,
+)
+from tests.reliability.fake_languagetool import recording_languagetool
 
 FULL = """
 language = "en-GB"
@@ -160,3 +166,70 @@ def test_each_file_in_a_batch_gets_its_own_project(
     report = _report(capsys, str(tmp_path))
     languages = [d["document"]["language"] for d in report["documents"]]  # type: ignore[attr-defined]
     assert languages == ["en-GB", "en-US"]
+
+
+def test_a_batch_sends_each_project_to_its_own_languagetool(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("REVIEWER_LANGUAGETOOL_URL", raising=False)
+    with recording_languagetool() as (url_a, got_a), recording_languagetool() as (url_b, got_b):
+        for name, url in (("A", url_a), ("B", url_b)):
+            folder = tmp_path / name
+            folder.mkdir()
+            (folder / "reviewer.toml").write_text(f'languagetool-url = "{url}"\n', "utf-8")
+            (folder / "one.txt").write_text(f"The first text of project {name}.\n", "utf-8")
+            (folder / "two.txt").write_text(f"The second text of project {name}.\n", "utf-8")
+        code, out, err = run_cli(
+            capsys,
+            *("check", str(tmp_path / "A"), str(tmp_path / "B")),
+            *("--engines", "languagetool", "--format", "json", "--jobs", "2"),
+        )
+    assert code == 0, err
+    documents = json.loads(out)["documents"]
+    assert len(documents) == 4
+    assert all(entry["engines"][0]["status"] == "ok" for entry in documents), documents
+    sent_a, sent_b = "\n".join(got_a), "\n".join(got_b)
+    assert "first text of project A" in sent_a and "second text of project A" in sent_a
+    assert "first text of project B" in sent_b and "second text of project B" in sent_b
+    assert "project B" not in sent_a and "project A" not in sent_b
+
+
+def test_in_a_batch_the_environment_url_still_wins_for_every_project(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with recording_languagetool() as (url_a, got_a), recording_languagetool() as (url_b, got_b):
+        monkeypatch.setenv("REVIEWER_LANGUAGETOOL_URL", url_b)
+        folder = tmp_path / "A"
+        folder.mkdir()
+        (folder / "reviewer.toml").write_text(f'languagetool-url = "{url_a}"\n', "utf-8")
+        (folder / "one.txt").write_text("The text of project A.\n", "utf-8")
+        (tmp_path / "plain.txt").write_text("A text of no project.\n", "utf-8")
+        code, _, err = run_cli(
+            capsys,
+            *("check", str(folder), str(tmp_path / "plain.txt")),
+            *("--engines", "languagetool", "--format", "json"),
+        )
+    assert code == 0, err
+    assert got_a == []
+    assert any("project A" in text for text in got_b)
+    assert any("no project" in text for text in got_b)
+
+
+def test_project_options_given_values_win_then_the_project_then_the_defaults(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "reviewer.toml"
+    path.write_text(FULL, encoding="utf-8")
+    project = load_project_config(path)
+    preferences = CheckOptions(
+        language="en-US", source_language="fr", picky=False, disabled_rules=frozenset({"MINE"})
+    )
+    options = project_options(project, preferences)
+    assert (options.language, options.source_language, options.picky) == ("en-GB", "es", True)
+    assert options.disabled_rules == {"MT_WEB_RESIDUE", "MINE"}, "the project's add to mine"
+    assert options.disabled_categories == {"Style", "TYPOS"}
+    given = project_options(project, preferences, language="en_us", disabled_rules=frozenset({"X"}))
+    assert given.language == "en-US" and given.disabled_rules == {"X"}
+    assert project_options(None, preferences) == preferences
+    with pytest.raises(ConfigurationError, match="invalid language"):
+        project_options(None, language="english")

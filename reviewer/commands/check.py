@@ -23,9 +23,14 @@ from reviewer.core.engine import (
     EngineStatus,
     parse_name_list,
 )
-from reviewer.core.errors import ConfigurationError, InputError
+from reviewer.core.errors import InputError
 from reviewer.core.flags import Severity
-from reviewer.core.project_config import ProjectConfig, find_project_config
+from reviewer.core.project_config import (
+    ProjectConfig,
+    find_project_config,
+    project_options,
+    with_project_words,
+)
 from reviewer.core.wordlists import WordLists, load_word_lists
 from reviewer.engines import ENGINE_NAMES, create_engines, parse_engine_names
 from reviewer.formats.report_json import (
@@ -42,20 +47,14 @@ def options_from_args(
     args: argparse.Namespace, project: ProjectConfig | None = None
 ) -> CheckOptions:
     """Build `CheckOptions` from the parsed command line; what it leaves out comes from the
-    project's configuration file, if any (the command line wins)."""
-    source = args.source_language or (project.source_language if project else None)
-    rules = args.disable_rules or ",".join(project.disabled_rules or () if project else ())
-    categories = args.disable_categories or ",".join(
-        project.disabled_categories or () if project else ()
-    )
-    return CheckOptions(
-        language=_validated_language(
-            args.language or (project.language if project else None) or "en-US"
-        ),
-        source_language=source.lower() if source else None,
-        picky=bool(args.picky) or bool(project and project.picky),
-        disabled_rules=parse_name_list(rules),
-        disabled_categories=parse_name_list(categories),
+    project's configuration file, if any (the command line wins; see `project_options`)."""
+    return project_options(
+        project,
+        language=args.language,
+        source_language=args.source_language,
+        picky=True if args.picky else None,
+        disabled_rules=parse_name_list(args.disable_rules) or None,
+        disabled_categories=parse_name_list(args.disable_categories) or None,
     )
 
 
@@ -94,14 +93,11 @@ def _create_engines(names: list[str], project: ProjectConfig | None) -> list[Eng
     """The engines; LanguageTool at the project's URL when it names one and the environment
     does not (REVIEWER_LANGUAGETOOL_URL wins)."""
     engines = create_engines(names)
-    if project is None or project.languagetool_url is None:
+    url = _project_url(project)
+    if url is None:
         return engines
     from reviewer.engines.languagetool.engine import LanguageToolEngine
-    from reviewer.engines.languagetool.settings import configured_url, normalise_url
 
-    if configured_url() is not None:
-        return engines
-    url = normalise_url(project.languagetool_url, source=f"languagetool-url in {project.path}")
     for index, engine in enumerate(engines):
         if engine.name == "languagetool":
             engine.close()
@@ -109,14 +105,25 @@ def _create_engines(names: list[str], project: ProjectConfig | None) -> list[Eng
     return engines
 
 
-def _with_project_words(word_lists: WordLists, project: ProjectConfig | None) -> WordLists:
-    if project is None or not (project.dictionary or project.ignored):
-        return word_lists
-    return WordLists(
-        word_lists.dictionary | frozenset(project.dictionary),
-        word_lists.ignored | frozenset(project.ignored),
-        word_lists.warnings,
-    )
+def _project_url(project: ProjectConfig | None) -> str | None:
+    from reviewer.engines.languagetool.settings import project_url
+
+    return project_url(project)
+
+
+def _engines_by_project(
+    names: list[str], projects: dict[str, ProjectConfig | None]
+) -> tuple[dict[str, list[Engine]], list[list[Engine]]]:
+    """One set of engines per LanguageTool configuration the files' projects name (most
+    batches: one), and which set checks each file."""
+    by_url: dict[str | None, list[Engine]] = {}
+    for_file: dict[str, list[Engine]] = {}
+    for path, project in projects.items():
+        url = _project_url(project)
+        if url not in by_url:
+            by_url[url] = _create_engines(names, project)
+        for_file[path] = by_url[url]
+    return for_file, list(by_url.values())
 
 
 def _check_single(
@@ -128,7 +135,7 @@ def _check_single(
 ) -> int:
     options = options_from_args(args, project)
     document = Document.from_file(path, language=options.language)
-    word_lists = _with_project_words(_word_lists(), project)
+    word_lists = with_project_words(_word_lists(), project)
     engines = _create_engines(names, project)
     stop_announcing = announce_server_progress(engines, sys.stderr)
     try:
@@ -207,12 +214,12 @@ def _check_batch(
         if key not in settings:
             settings[key] = (
                 options_from_args(args, project),
-                _with_project_words(user_words, project),
+                with_project_words(user_words, project),
             )
     jobs = max(1, args.jobs or os.cpu_count() or 1)
-    # one LanguageTool for all: at the first project's URL when one names it
-    engines = _create_engines(names, next((p for p in projects.values() if p), None))
-    stop_announcing = announce_server_progress(engines, sys.stderr)
+    # each project's LanguageTool URLs: one set of engines per distinct configuration
+    engines_for, engine_sets = _engines_by_project(names, projects)
+    stop_announcing = [announce_server_progress(engines, sys.stderr) for engines in engine_sets]
     reporter = _BatchReporter(args.format, len(files))
 
     def check(path: str) -> _Outcome:
@@ -223,7 +230,7 @@ def _check_batch(
                 document = Document.from_file(path, language=options.language)
         except InputError as exc:
             return _Outcome(path, error=str(exc))
-        result = run_check(document, engines, options, word_lists)
+        result = run_check(document, engines_for[path], options, word_lists)
         _add_disabled(result, names)
         return _Outcome(path, result=result)
 
@@ -232,8 +239,9 @@ def _check_batch(
             reporter.finished(index, outcome)
     finally:
         reporter.clear_progress()
-        stop_announcing()
-        for engine in engines:
+        for stop in stop_announcing:
+            stop()
+        for engine in (engine for engines in engine_sets for engine in engines):
             engine.close()
     done = [outcome for outcome in reporter.outcomes if outcome is not None]
     if args.format == "json":
@@ -412,10 +420,3 @@ def announce_server_progress(engines: list[Engine], stream: TextIO) -> Callable[
 
     remove: Callable[[], None] = server.add_listener(announce)
     return remove
-
-
-def _validated_language(value: str) -> str:
-    parts = value.replace("_", "-").split("-")
-    if not parts[0].isalpha() or len(parts[0]) not in (2, 3):
-        raise ConfigurationError(f"invalid language {value!r}; use a code such as en-US or en-GB")
-    return "-".join([parts[0].lower(), *[p.upper() if len(p) == 2 else p for p in parts[1:]]])

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reviewer.core.engine import CheckOptions
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.wordlists import WordLists
 
 PROJECT_FILE = "reviewer.toml"
 PYPROJECT_FILE = "pyproject.toml"
@@ -54,6 +56,72 @@ class ProjectConfig:
     dictionary: tuple[str, ...] = ()
     ignored: tuple[tuple[str, str], ...] = ()
     languagetool_url: str | None = None
+
+
+def project_options(
+    project: ProjectConfig | None,
+    defaults: CheckOptions | None = None,
+    *,
+    language: str | None = None,
+    source_language: str | None = None,
+    picky: bool | None = None,
+    disabled_rules: frozenset[str] | None = None,
+    disabled_categories: frozenset[str] | None = None,
+) -> CheckOptions:
+    """The options a check of a file governed by `project` uses: `reviewer check` and the
+    window make the same choices through this one function.
+
+    A value given here (the command line's) wins, then the project file's, then `defaults`
+    (the built-in ones for the CLI, the reviewer's preferences in the window). A given
+    list of rules or categories replaces the project's; otherwise the project's are added to
+    the defaults' own. Raises `ConfigurationError` for an invalid language code.
+    """
+    defaults = defaults or CheckOptions()
+    source = source_language or (project and project.source_language) or defaults.source_language
+    if picky is None:
+        picky = defaults.picky if project is None or project.picky is None else project.picky
+    return CheckOptions(
+        language=validated_language(
+            language or (project and project.language) or defaults.language
+        ),
+        source_language=source.lower() if source else None,
+        picky=picky,
+        disabled_rules=_names(
+            disabled_rules, project.disabled_rules if project else None, defaults.disabled_rules
+        ),
+        disabled_categories=_names(
+            disabled_categories,
+            project.disabled_categories if project else None,
+            defaults.disabled_categories,
+        ),
+    )
+
+
+def with_project_words(word_lists: WordLists, project: ProjectConfig | None) -> WordLists:
+    """The user's (and team's) word lists plus the project's dictionary and ignored flags."""
+    if project is None or not (project.dictionary or project.ignored):
+        return word_lists
+    return WordLists(
+        word_lists.dictionary | frozenset(project.dictionary),
+        word_lists.ignored | frozenset(project.ignored),
+        word_lists.warnings,
+    )
+
+
+def validated_language(value: str) -> str:
+    """A language code in its usual form (`en_gb` -> `en-GB`); `ConfigurationError` if bad."""
+    parts = value.replace("_", "-").split("-")
+    if not parts[0].isalpha() or len(parts[0]) not in (2, 3):
+        raise ConfigurationError(f"invalid language {value!r}; use a code such as en-US or en-GB")
+    return "-".join([parts[0].lower(), *[p.upper() if len(p) == 2 else p for p in parts[1:]]])
+
+
+def _names(
+    given: frozenset[str] | None, project: tuple[str, ...] | None, defaults: frozenset[str]
+) -> frozenset[str]:
+    if given:
+        return given
+    return defaults | frozenset(project or ())
 
 
 def find_project_config(start: str | Path) -> ProjectConfig | None:

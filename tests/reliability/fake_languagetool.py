@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
 
 # How each mode answers a POST to /v2/check: (status, content type, body), or None to hang.
 ANSWERS: dict[str, tuple[int, str, bytes] | None] = {
@@ -54,6 +56,40 @@ def fake_languagetool(mode: str, hang_seconds: float = 30.0) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         released.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@contextmanager
+def recording_languagetool() -> Iterator[tuple[str, list[str]]]:
+    """A fake server answering `/v2/check` as LanguageTool 6.8 with no matches; yields its
+    base URL and the texts it received (to test where requests go, not what is found)."""
+    received: list[str] = []
+    body = json.dumps({"software": {"name": "LanguageTool", "version": "6.8"}, "matches": []})
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            form = parse_qs(self.rfile.read(length).decode("utf-8"))
+            received.extend(form.get("text", []))
+            data = body.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", received
+    finally:
         server.shutdown()
         server.server_close()
         thread.join(5)

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from reviewer.core.errors import ConfigurationError
+from reviewer.core.project_config import ProjectConfig
 from reviewer.engines.languagetool import LANGUAGETOOL_VERSION
 from reviewer.user_cache import user_cache_dir
 
@@ -68,6 +69,14 @@ def normalise_url(value: str, source: str = "server URL") -> str:
         if path.endswith(suffix):
             path = path[: -len(suffix)]
     return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def project_url(project: ProjectConfig | None) -> str | None:
+    """The LanguageTool URL(s) a project file names, normalised; None when it names none or
+    when REVIEWER_LANGUAGETOOL_URL is set (the environment wins, for the CLI and the window)."""
+    if project is None or project.languagetool_url is None or configured_url() is not None:
+        return None
+    return normalise_url(project.languagetool_url, source=f"languagetool-url in {project.path}")
 
 
 def split_urls(value: str) -> list[str]:
