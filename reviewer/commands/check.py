@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from reviewer.core.checking import CheckResult, run_check
-from reviewer.core.document import Document
 from reviewer.core.engine import (
     CheckOptions,
     Engine,
@@ -33,6 +32,7 @@ from reviewer.core.project_config import (
 )
 from reviewer.core.wordlists import WordLists, load_word_lists
 from reviewer.engines import ENGINE_NAMES, create_engines, parse_engine_names
+from reviewer.formats.documents import load_document
 from reviewer.formats.report_json import (
     render_documents,
     render_json,
@@ -134,7 +134,7 @@ def _check_single(
     fail_on: Severity | None,
 ) -> int:
     options = options_from_args(args, project)
-    document = Document.from_file(path, language=options.language)
+    document = load_document(path, options.language)
     word_lists = with_project_words(_word_lists(), project)
     engines = _create_engines(names, project)
     stop_announcing = announce_server_progress(engines, sys.stderr)
@@ -227,7 +227,7 @@ def _check_batch(
         options, word_lists = settings[project.path if project else None]
         try:
             with _SEGMENTING:
-                document = Document.from_file(path, language=options.language)
+                document = load_document(path, options.language)
         except InputError as exc:
             return _Outcome(path, error=str(exc))
         result = run_check(document, engines_for[path], options, word_lists)

@@ -11,6 +11,7 @@ on both sides" is a comparison of characters.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -127,3 +128,39 @@ def unit_ids_unique(units: Iterable[Unit]) -> bool:
             return False
         seen.add(unit.id)
     return True
+
+
+def units_to_json(units: Iterable[Unit]) -> str:
+    """The units as JSON, for the review file (which must reopen without the parser)."""
+    return json.dumps(
+        [
+            {
+                "id": unit.id,
+                "source": unit.source,
+                "target": unit.target,
+                "placeholders": [[p.char, p.markup, str(p.kind)] for p in unit.placeholders],
+                "state": unit.state,
+                "notes": list(unit.notes),
+            }
+            for unit in units
+        ],
+        ensure_ascii=False,
+    )
+
+
+def units_from_json(text: str) -> tuple[Unit, ...]:
+    """Inverse of `units_to_json`."""
+    return tuple(
+        Unit(
+            id=entry["id"],
+            source=entry["source"],
+            target=entry["target"],
+            placeholders=tuple(
+                Placeholder(char, markup, PlaceholderKind(kind))
+                for char, markup, kind in entry["placeholders"]
+            ),
+            state=entry["state"],
+            notes=tuple(entry["notes"]),
+        )
+        for entry in json.loads(text)
+    )

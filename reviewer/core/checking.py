@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from reviewer.core.bilingual import is_placeholder, same_placeholders
 from reviewer.core.document import Document
 from reviewer.core.engine import (
     CheckOptions,
@@ -63,7 +64,7 @@ def run_check(
     the flags they suppress from each report before merging, as the window does per engine.
     They are applied after the engines ran, so engine caches keyed by options stay valid.
     """
-    options = options or CheckOptions(language=document.language)
+    options = options_for(document, options or CheckOptions(language=document.language))
     if len(engines) < 2:
         reports = [run_engine(engine, document, options) for engine in engines]
     else:
@@ -75,6 +76,15 @@ def run_check(
     supersede(reports)
     flags = merge_flags(flag for report in reports for flag in report.flags)
     return CheckResult(document=document, options=options, engines=reports, flags=flags)
+
+
+def options_for(document: Document, options: CheckOptions) -> CheckOptions:
+    """The options as they apply to `document`: a bilingual file names its source language,
+    which counts when the user gave none (it picks false friends and mother-tongue rules)."""
+    if options.source_language or not document.source_language:
+        return options
+    primary = document.source_language.replace("_", "-").split("-", 1)[0].lower()
+    return replace(options, source_language=primary or None)
 
 
 def run_engine(engine: Engine, document: Document, options: CheckOptions) -> EngineReport:
@@ -103,6 +113,9 @@ def run_engine(engine: Engine, document: Document, options: CheckOptions) -> Eng
             kept.append(flag)
         else:
             dropped.append((flag, problem))
+    if document.bilingual:
+        kept = [safe for flag in kept if (safe := keep_codes(flag)) is not None]
+        report.flags = kept
     if dropped:
         report.flags = kept
         report.dropped_flags.extend(
@@ -114,6 +127,26 @@ def run_engine(engine: Engine, document: Document, options: CheckOptions) -> Eng
         )
         report.log = report.log or (str(log) if log else None)
     return report
+
+
+def keep_codes(flag: Flag) -> Flag | None:
+    """A flag whose suggestions leave a unit's inline codes (tags, placeholders) alone.
+
+    Engines see a code as one odd character and may propose deleting or moving it, which
+    would break the file's markup: those suggestions go. A flag that was only about the
+    spacing or punctuation around a code (nothing but codes, spaces and punctuation in its
+    span) goes with them: it is the markup, not the translation, that it objects to.
+    """
+    if not any(map(is_placeholder, flag.text)) and not any(
+        is_placeholder(character) for suggestion in flag.suggestions for character in suggestion
+    ):
+        return flag
+    kept = tuple(s for s in flag.suggestions if same_placeholders(flag.text, s))
+    if len(kept) == len(flag.suggestions):
+        return flag
+    if not kept and all(is_placeholder(c) or not c.isalnum() for c in flag.text):
+        return None
+    return replace(flag, suggestions=kept)
 
 
 @cache

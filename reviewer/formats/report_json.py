@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from reviewer.core.bilingual import Unit
 from reviewer.core.checking import CheckResult
 from reviewer.core.document import Document
 from reviewer.core.flags import Flag
@@ -21,27 +22,46 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
     document = result.document
     model = risk_model()
     sentence_flags = flags_by_sentence(document, result.flags)
+    sentences = [
+        {
+            "id": s.id,
+            "index": s.index,
+            "paragraph": s.paragraph,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "risk": sentence_risk(s.text, sentence_flags[s.index], model),
+        }
+        for s in document.sentences
+    ]
+    if document.bilingual:
+        for entry, unit in zip(sentences, document.units, strict=True):
+            entry.update(_unit_dict(unit))
     return {
         "document": {
             "path": document.path,
             "language": result.options.language,
             "source_language": result.options.source_language,
             "characters": len(document.text),
+            "bilingual": document.bilingual,
         },
         "engines": [report.to_json() for report in result.engines],
-        "sentences": [
-            {
-                "id": s.id,
-                "index": s.index,
-                "paragraph": s.paragraph,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "risk": sentence_risk(s.text, sentence_flags[s.index], model),
-            }
-            for s in document.sentences
-        ],
+        "sentences": sentences,
         "flags": [_flag_dict(document, flag) for flag in result.flags],
+    }
+
+
+def _unit_dict(unit: Unit) -> dict[str, Any]:
+    """What a bilingual report adds to a sentence (a unit): its source beside its target,
+    and the markup each inline-code character stands for (text keeps the characters, so
+    offsets stay exact)."""
+    return {
+        "unit": unit.id,
+        "source": unit.source,
+        "state": unit.state,
+        "placeholders": [
+            {"char": p.char, "markup": p.markup, "kind": str(p.kind)} for p in unit.placeholders
+        ],
     }
 
 
@@ -89,6 +109,8 @@ def _flag_dict(document: Document, flag: Flag) -> dict[str, Any]:
         "line": line,
         "column": column,
     }
+    if document.bilingual and sentence is not None:
+        entry["unit"] = sentence.id
     if flag.extra:
         entry["extra"] = dict(flag.extra)
     return entry

@@ -7,6 +7,7 @@ CI logs that understand compiler output can jump to each problem.
 from __future__ import annotations
 
 from reviewer.core.checking import CheckResult
+from reviewer.core.document import Document
 from reviewer.core.engine import EngineStatus
 from reviewer.core.flags import Flag
 
@@ -17,12 +18,25 @@ def render_text(result: CheckResult) -> str:
     name = document.path or "<stdin>"
     lines = []
     for flag in result.flags:
-        line, column = document.line_and_column(flag.start)
-        lines.append(f"{name}:{line}:{column}: {flag.severity} {flag.rule}: {_describe(flag)}")
+        lines.append(
+            f"{flag_location(document, name, flag.start)}: {flag.severity} {flag.rule}: "
+            f"{_describe(flag)}"
+        )
     for report in result.engines:
         if report.status is EngineStatus.UNAVAILABLE:
             lines.append(f"{name}: note: engine {report.name} unavailable: {report.reason}")
     return "\n".join(lines)
+
+
+def flag_location(document: Document, name: str, offset: int) -> str:
+    """`PATH:LINE:COL` in a text; `PATH#UNIT_ID:COL` in a bilingual file, whose lines mean
+    nothing to its user (the column counts inside the unit's target, an inline code as one)."""
+    if document.bilingual:
+        sentence = document.sentence_for_span(offset, offset)
+        if sentence is not None:
+            return f"{name}#{sentence.id}:{offset - sentence.start + 1}"
+    line, column = document.line_and_column(offset)
+    return f"{name}:{line}:{column}"
 
 
 def engine_warnings(result: CheckResult) -> list[str]:

@@ -16,13 +16,15 @@ from pathlib import Path
 
 import platformdirs
 
+from reviewer.core.bilingual import units_to_json
 from reviewer.core.document import Document
 from reviewer.core.errors import ReviewerError
 from reviewer.core.review.layout import segments_from_document
 from reviewer.core.review.model import now_iso
 from reviewer.core.review.session import Review
 from reviewer.core.review.store import ReviewFileError, ReviewStore
-from reviewer.core.textio import decode_text, read_file_bytes
+from reviewer.core.textio import read_file_bytes
+from reviewer.formats.documents import document_from_bytes
 
 REVIEW_SUFFIX = ".review"
 
@@ -82,8 +84,7 @@ def open_review(
                 raise TextChangedError(text_path, target)
         return review
     data = read_file_bytes(text_path)
-    text = decode_text(data, name=str(text_path))
-    document = Document.from_text(text, path=str(text_path), language=language)
+    document = document_from_bytes(data, str(text_path), language)
     return create_review(target, data, document, reviewer=reviewer)
 
 
@@ -135,6 +136,9 @@ def create_review(
                 store.set_meta("file_name", Path(document.path).name if document.path else "")
                 store.set_meta("created_at", now_iso())
                 store.set_meta("created_by", reviewer)
+                if document.units:
+                    store.set_meta("units", units_to_json(document.units))
+                    store.set_meta("source_language", document.source_language)
             store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             store.close()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from reviewer.core.bilingual import Unit, placeholders_in, same_placeholders, units_from_json
 from reviewer.core.checking import merge_flags
 from reviewer.core.document import Document
 from reviewer.core.errors import ReviewerError
@@ -154,6 +155,11 @@ class Review:
         self.language = store.get_meta("language", "en-US")
         self.text_path = store.get_meta("text_path") or None
         _, self.original_text, self.original_sha256, self.tail = store.original()
+        units = store.get_meta("units")
+        self.units: tuple[Unit, ...] = units_from_json(units) if units else ()
+        self.source_language = store.get_meta("source_language", "")
+        self.file_name = store.get_meta("file_name", "")
+        self._units_by_id = {unit.id: unit for unit in self.units}
         self._state = _State(store.segments())
         self._state.decisions = {d.key: d for d in store.decisions()}
         self._state.annotations = {a.id: a for a in store.annotations()}
@@ -185,11 +191,34 @@ class Review:
         return self._state.positions[segment_id]
 
     @property
+    def bilingual(self) -> bool:
+        """A review of a bilingual file: one segment per translation unit, never split or
+        merged, with the unit's inline codes protected."""
+        return bool(self.units)
+
+    def unit(self, segment_id: str) -> Unit | None:
+        """The translation unit of a segment (None in a plain-text review)."""
+        return self._units_by_id.get(segment_id)
+
+    @property
     def layout(self) -> Layout:
         """The corrected document as engines check it, rebuilt only after a change."""
         if self._layout is None:
-            self._layout = render(self._state.segments, self.tail, self.text_path, self.language)
+            layout = render(self._state.segments, self.tail, self.text_path, self.language)
+            if self.units:
+                layout = self._with_units(layout)
+            self._layout = layout
         return self._layout
+
+    def _with_units(self, layout: Layout) -> Layout:
+        """Give the rendered document its units (current targets), one per live paragraph,
+        so the source-aware engine checks the corrected text against its source."""
+        units = tuple(
+            replace(self._units_by_id[sentence.id], target=sentence.text)
+            for sentence in layout.document.sentences
+        )
+        document = replace(layout.document, units=units, source_language=self.source_language)
+        return Layout(document=document, spans=layout.spans)
 
     @property
     def document(self) -> Document:
@@ -574,6 +603,8 @@ class Review:
     def merge_with_next(self, segment_id: str) -> ChangeSet:
         """Join a sentence and the next one of its paragraph (segmentation was wrong)."""
         segment = self.segment(segment_id)
+        if self.bilingual:
+            raise ReviewCommandError("translation units cannot be merged; each is its own row")
         position = self.position_of(segment_id)
         following = self._state.segments[position + 1 : position + 2]
         if not following or following[0].paragraph != segment.paragraph:
@@ -816,12 +847,14 @@ class Review:
         """Changes that give `segment` this lead and text, splitting it if it now holds
         several sentences."""
         text = _clean(text)
+        if self.bilingual:
+            _check_codes_kept(segment, text)
         status = (
             SentenceStatus.REVIEWED
             if segment.status is SentenceStatus.REVIEWED
             else (SentenceStatus.EDITED)
         )
-        pieces = _split_sentences(text, self.language)
+        pieces = [("", text)] if self.bilingual and text else _split_sentences(text, self.language)
         first_text = pieces[0][1] if pieces else ""
         yield SegmentChange(segment, replace(segment, lead=lead, text=first_text, status=status))
         position = self.position_of(segment.id)
@@ -844,6 +877,25 @@ class Review:
             candidate = f"{parent}.{uuid.uuid4().hex[:8]}"
             if candidate not in self._state.positions:
                 return candidate
+
+
+def _check_codes_kept(segment: Segment, text: str) -> None:
+    """Refuse an edit that drops, adds or reorders a unit's inline codes: they are the
+    file's markup (tags, placeholders) and the writer must find each one again."""
+    if same_placeholders(segment.text, text):
+        return
+    before, after = placeholders_in(segment.text), placeholders_in(text)
+    what = (
+        "removes"
+        if len(after) < len(before)
+        else "adds"
+        if len(after) > len(before)
+        else ("reorders")
+    )
+    raise ReviewCommandError(
+        f"this change {what} an inline code (tag or placeholder) of the unit; "
+        "codes are kept as they are: edit the words around them"
+    )
 
 
 def _split_sentences(text: str, language: str) -> list[tuple[str, str]]:
