@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from reviewer.core.bilingual import is_placeholder, same_placeholders
+from reviewer.core.codes_view import code_free_view
 from reviewer.core.document import Document
 from reviewer.core.engine import (
     CheckOptions,
@@ -78,6 +79,17 @@ def run_check(
     return CheckResult(document=document, options=options, engines=reports, flags=flags)
 
 
+def _check_around_codes(engine: Engine, document: Document, options: CheckOptions) -> EngineReport:
+    """`engine.check`, on the text without paired inline codes unless the engine reads
+    codes itself (the source-aware engine compares them); see `codes_view`."""
+    view = None if getattr(engine, "reads_codes", False) else code_free_view(document)
+    if view is None:
+        return engine.check(document, options)
+    report = engine.check(view.document, options)
+    report.flags = [view.to_original(flag) for flag in report.flags]
+    return report
+
+
 def options_for(document: Document, options: CheckOptions) -> CheckOptions:
     """The options as they apply to `document`: a bilingual file names its source language,
     which counts when the user gave none (it picks false friends and mother-tongue rules)."""
@@ -95,7 +107,7 @@ def run_engine(engine: Engine, document: Document, options: CheckOptions) -> Eng
     """
     began = time.perf_counter()
     try:
-        report = engine.check(document, options)
+        report = _check_around_codes(engine, document, options)
     except Exception as exc:  # an engine bug must not take the other engines down
         log = log_problem(f"engine {engine.name} failed", traceback.format_exc())
         report = EngineReport(
