@@ -1,0 +1,216 @@
+"""Gettext PO/POT through translate-toolkit's `pypo`: one row per msgstr.
+
+A plural entry gives one row per `msgstr[n]` (id `12[1]`); the source of form 0 is `msgid`,
+of the others `msgid_plural`. Ids are the 1-based ordinal of the entry among the entries
+that are neither the header nor obsolete, so they are stable and short. Format specifiers
+(`%s`, `%1$s`, `%(name)d`, `{0}`, `{name}`), HTML tags and the escapes `\\n`, `\\t` become
+tokens. Write-back replaces only the blocks of the entries that changed with
+translate-toolkit's serialisation of that entry, so every other byte stays as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from translate.misc.multistring import multistring
+from translate.storage import pypo
+
+from reviewer.core.bilingual import BilingualFile, PlaceholderKind, Unit
+
+from ._rows import plan_changes
+from ._tokens import TokenTable
+from .errors import BilingualFormatError
+
+_TOKENS = re.compile(
+    r"(?P<html></?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?\s*/?>)"
+    r"|(?P<printf>%(?:\d+\$)?(?:\([A-Za-z0-9_.-]+\))?[-+#0]*(?:\*|\d+)?(?:\.(?:\*|\d+))?"
+    r"(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp%@])"
+    r"|(?P<brace>\{[A-Za-z0-9_]*(?:\[[^\]{}]*\]|\.[A-Za-z_]\w*)*(?:![rsa])?(?::[^{}]*)?\})"
+    r"|(?P<escape>\r\n|[\n\r\t])"
+)
+_VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "col", "source"}
+
+
+def tokenize(text: str, table: TokenTable) -> str:
+    """`text` with format specifiers, HTML tags and control characters as tokens."""
+
+    open_tags: list[tuple[str, str]] = []  # (tag name, token) of the HTML tags still open
+
+    def replace(match: re.Match[str]) -> str:
+        markup = match.group()
+        tag = ""
+        if match.lastgroup == "html":
+            name = re.match(r"</?([A-Za-z][A-Za-z0-9:-]*)", markup)
+            tag = name.group(1).lower() if name else ""
+            if markup.startswith("</"):
+                kind = PlaceholderKind.CLOSE
+            elif markup.endswith("/>") or tag in _VOID_TAGS:
+                kind = PlaceholderKind.EMPTY
+            else:
+                kind = PlaceholderKind.OPEN
+        else:
+            kind = PlaceholderKind.CODE
+        char = table.token((kind, markup), markup, kind)
+        if kind is PlaceholderKind.OPEN:
+            open_tags.append((tag, char))
+        elif kind is PlaceholderKind.CLOSE:
+            for index in range(len(open_tags) - 1, -1, -1):
+                if open_tags[index][0] == tag:
+                    table.pair(open_tags[index][1], char)
+                    del open_tags[index:]
+                    break
+        return char
+
+    return _TOKENS.sub(replace, text)
+
+
+@dataclass
+class _Row:
+    unit: Unit
+    table: TokenTable
+    entry: pypo.pounit
+    form: int | None  # the msgstr[n] index of a plural entry, None for a singular one
+
+
+def _parse(data: bytes, name: str) -> pypo.pofile:
+    if not data.strip():
+        raise BilingualFormatError(f"{name}: the file is empty")
+    try:
+        store: pypo.pofile = pypo.pofile.parsestring(data)  # type: ignore[no-untyped-call]
+        return store
+    except Exception as exc:  # translate-toolkit raises ValueError, UnicodeError, ...
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise BilingualFormatError(f"{name}: not a readable PO file: {detail}") from None
+
+
+def _rows(store: pypo.pofile, name: str) -> list[_Row]:
+    rows: list[_Row] = []
+    ordinal = 0
+    for entry in store.units:
+        if entry.isheader() or entry.isobsolete():
+            continue
+        ordinal += 1
+        notes = tuple(line for line in (entry.getnotes() or "").splitlines() if line.strip())
+        fuzzy = entry.isfuzzy()
+        if entry.hasplural():
+            sources = [str(text) for text in entry.source.strings]
+            forms = [str(text) for text in entry.target.strings] or [""]
+            for index, form in enumerate(forms):
+                table = TokenTable()
+                source = tokenize(sources[min(index, len(sources) - 1)], table)
+                target = tokenize(form, table)
+                state = "fuzzy" if fuzzy else ("translated" if form else "")
+                unit = Unit(
+                    f"{ordinal}[{index}]", source, target, tuple(table.placeholders), state, notes
+                )
+                rows.append(_Row(unit, table, entry, index))
+        else:
+            table = TokenTable()
+            source = tokenize(str(entry.source), table)
+            target = tokenize(str(entry.target or ""), table)
+            state = "fuzzy" if fuzzy else ("translated" if target else "")
+            unit = Unit(str(ordinal), source, target, tuple(table.placeholders), state, notes)
+            rows.append(_Row(unit, table, entry, None))
+    if not rows:
+        raise BilingualFormatError(f"{name}: no translation entries")
+    return rows
+
+
+def _language(store: pypo.pofile) -> str:
+    try:
+        header = store.parseheader()  # type: ignore[no-untyped-call]
+        return str(header.get("Language", "") or "")
+    except Exception:  # a damaged header must not stop the review
+        return ""
+
+
+def read(data: bytes, name: str) -> BilingualFile:
+    store = _parse(data, name)
+    rows = _rows(store, name)
+    return BilingualFile("po", tuple(row.unit for row in rows), "", _language(store))
+
+
+def write(
+    data: bytes,
+    name: str,
+    targets: Mapping[str, str],
+    reviewed: Collection[str],
+    notes: Mapping[str, Sequence[str]],
+) -> bytes:
+    store = _parse(data, name)
+    rows = _rows(store, name)
+    plan = plan_changes(
+        name,
+        [row.unit for row in rows],
+        [row.table for row in rows],
+        targets,
+        reviewed=reviewed,
+        notes=notes,
+    )
+    if not plan:
+        return data
+    changed: list[pypo.pounit] = []
+    for position, text, is_reviewed, unit_notes in plan:
+        row = rows[position]
+        entry = row.entry
+        if text is not None:
+            rendered = row.table.render(text, escape=False)
+            if row.form is None:
+                entry.target = rendered
+            else:
+                forms = [str(form) for form in entry.target.strings]
+                forms[row.form] = rendered
+                entry.target = multistring(forms)
+        if is_reviewed and entry.isfuzzy():  # type: ignore[no-untyped-call]
+            entry.markfuzzy(False)
+        for note in unit_notes:
+            entry.addnote(note, origin="translator")
+        if not any(entry is seen for seen in changed):
+            changed.append(entry)
+    return _splice(data, store, changed)
+
+
+_BLOCK = re.compile(r"(?:^[^\S\r\n]*\S[^\r\n]*(?:\r?\n|$))+", re.MULTILINE)
+
+
+def _splice(data: bytes, store: pypo.pofile, changed: list[pypo.pounit]) -> bytes:
+    """The original bytes with only the changed entries' blocks replaced.
+
+    Entries are separated by blank lines, so the n-th block is the n-th unit; when the file
+    does not look like that (comment-only blocks, odd spacing) the whole store is written
+    by translate-toolkit instead, which is semantically the same file.
+    """
+    encoding = store.encoding or "utf-8"
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    try:
+        text = data[len(bom) :].decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return bytes(store)
+    blocks = list(_BLOCK.finditer(text))
+    units = list(store.units)
+    if len(blocks) != len(units) or not all(
+        re.search(r"^(?:#~\s*)?msgid\b", block.group(), re.MULTILINE) for block in blocks
+    ):
+        return bytes(store)
+    crlf = "\r\n" in text
+    edits: list[tuple[int, int, str]] = []
+    for index, unit in enumerate(units):
+        if not any(unit is entry for entry in changed):
+            continue
+        block = blocks[index]
+        content = block.group()
+        trailing = content[len(content.rstrip("\r\n")) :]
+        serialized = str(unit).replace("\r\n", "\n").rstrip("\n")
+        if crlf:
+            serialized = serialized.replace("\n", "\r\n")
+        edits.append((block.start(), block.end(), serialized + trailing))
+    parts: list[str] = []
+    position = 0
+    for start, end, replacement in edits:
+        parts.append(text[position:start])
+        parts.append(replacement)
+        position = end
+    parts.append(text[position:])
+    return bom + "".join(parts).encode(encoding)
