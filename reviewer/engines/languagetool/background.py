@@ -51,6 +51,10 @@ TOKEN_VARIABLE = "REVIEWER_BACKGROUND_TOKEN"
 RECORD_NAME = "languagetool.json"
 DEFAULT_IDLE_MINUTES = 30.0
 START_TIMEOUT_SECONDS = 180.0
+PROBE_TIMEOUT_SECONDS = 3.0
+"""How long the check that verifies a recorded server may take (a warm server answers in
+milliseconds): one that accepts connections but hangs is not used, the command falls back
+to its own server instead of waiting for it."""
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,9 @@ def _process_problem(record: BackgroundRecord) -> str | None:
 
 def _server_problem(record: BackgroundRecord) -> str | None:
     try:
-        response = LanguageToolClient(record.url).check(".", {"language": "en-US"})
+        response = LanguageToolClient(record.url, read_timeout=PROBE_TIMEOUT_SECONDS).check(
+            ".", {"language": "en-US"}
+        )
     except LanguageToolError as exc:
         return f"the recorded server does not answer: {exc}"
     if response.version != LANGUAGETOOL_VERSION:
