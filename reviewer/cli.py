@@ -163,11 +163,23 @@ def _add_export_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         help="write a review's corrected text (.txt, .docx) or sentence pairs (.tmx, .csv, .jsonl)",
         description="Write the corrected text or the MT/correction sentence pairs of a review. "
         "The format comes from OUT's extension; the write is atomic. A review open in a "
-        "window is read without disturbing it.",
+        "window is read without disturbing it. The review of a bilingual file (XLIFF, PO, "
+        "TMX, CSV/TSV, DOCX) exported to its own extension is the corrected file itself: "
+        "changed targets replaced, units marked reviewed set to the reviewed state, the rest "
+        "as the file had it.",
     )
     export.add_argument("path", help="the .review file (or the text whose review it is)")
     export.add_argument(
-        "--to", required=True, help="the file to write: OUT.txt, .docx, .tmx, .csv or .jsonl"
+        "--to",
+        required=True,
+        help="the file to write: OUT.txt, .docx, .tmx, .csv or .jsonl, or the reviewed "
+        "file's own extension (.xlf, .po, ...) for the corrected file",
+    )
+    export.add_argument(
+        "--rejected-notes",
+        action="store_true",
+        help="corrected bilingual file only: add a note to each unit for every flag rejected "
+        "in it (rule, text and the reason given)",
     )
     export.add_argument(
         "--tracked-changes",

@@ -42,6 +42,7 @@ def test_json_contract_on_the_seed(capsys: pytest.CaptureFixture[str], seed_path
         "language": "en-US",
         "source_language": None,
         "characters": len(text),
+        "bilingual": False,
     }
     assert report["document"]["characters"] == 3921
     assert [(e["name"], e["status"]) for e in report["engines"]] == [

@@ -21,7 +21,9 @@ def run_export_command(args: argparse.Namespace) -> int:
     export_format(args.to)  # an unknown extension fails before anything is opened
     review = open_for_export(Path(args.path))
     try:
-        result = export_review(review, args.to, tracked=args.tracked_changes)
+        result = export_review(
+            review, args.to, tracked=args.tracked_changes, rejected_notes=args.rejected_notes
+        )
     finally:
         review.close()
     for notice in result.notices:

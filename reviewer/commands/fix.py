@@ -47,6 +47,13 @@ class Fix:
     replacement: str
     line: int
     column: int
+    unit: str | None = None  # the translation unit, in a bilingual file
+
+    def location(self, path: str) -> str:
+        """`PATH:LINE:COL`, or `PATH#UNIT:COL` in a bilingual file (one unit per line)."""
+        if self.unit is not None:
+            return f"{path}#{self.unit}:{self.column}"
+        return f"{path}:{self.line}:{self.column}"
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -56,6 +63,7 @@ class Fix:
             "replacement": self.replacement,
             "line": self.line,
             "column": self.column,
+            **({"unit": self.unit} if self.unit is not None else {}),
         }
 
 
@@ -189,6 +197,7 @@ def _fix(review_flag: ReviewFlag, document: Document, offset: int) -> Fix:
         replacement=review_flag.flag.suggestions[0],
         line=line,
         column=column,
+        unit=review_flag.key.sentence_id if document.bilingual else None,
     )
 
 
@@ -213,8 +222,10 @@ def _print(args: argparse.Namespace, review: Review, outcome: FixOutcome, rules:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         return
     for fix in outcome.fixes:
-        new = f"“{_shown(fix.replacement)}”" if fix.replacement else "delete"
-        print(f"{args.path}:{fix.line}:{fix.column}: {fix.rule}: “{_shown(fix.text)}” -> {new}")
+        unit = review.unit(fix.sentence_id)
+        markup = unit.with_markup if unit is not None else str
+        new = f"“{_shown(markup(fix.replacement))}”" if fix.replacement else "delete"
+        print(f"{fix.location(args.path)}: {fix.rule}: “{_shown(markup(fix.text))}” -> {new}")
     count = len(outcome.fixes)
     by_rule = Counter(fix.rule for fix in outcome.fixes)
     detail = ", ".join(f"{rule} {by_rule[rule]}" for rule in rules if by_rule[rule])

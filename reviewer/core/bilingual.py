@@ -88,6 +88,19 @@ class Unit:
         table = {placeholder.char: placeholder.markup for placeholder in self.placeholders}
         return "".join(table.get(character, character) for character in text)
 
+    def without_codes(self, text: str) -> str:
+        """`text` with its XML codes left out and line breaks restored: how a plain-text
+        export shows a unit whose codes are elements (XLIFF, TMX), not characters."""
+        return "".join(
+            "\n" if self._markup.get(character) == "\n" else character
+            for character in text
+            if not is_placeholder(character) or self._markup.get(character) == "\n"
+        )
+
+    @property
+    def _markup(self) -> dict[str, str]:
+        return {placeholder.char: placeholder.markup for placeholder in self.placeholders}
+
 
 @dataclass(frozen=True)
 class BilingualFile:

@@ -22,6 +22,18 @@ EXPORT_FORMATS: dict[str, str] = {
     ".csv": "CSV sentence pairs",
     ".jsonl": "JSON Lines sentence pairs",
 }
+# A bilingual review is also written back into its own format (XLIFF, PO, ...): these
+# extensions are that, and only that; .docx, .tmx and .csv are a write-back when the
+# reviewed file itself was one, and the exports above otherwise.
+WRITE_BACK_FORMATS: dict[str, str] = {
+    ".xlf": "XLIFF (the reviewed file, corrected)",
+    ".xliff": "XLIFF (the reviewed file, corrected)",
+    ".sdlxliff": "SDL XLIFF (the reviewed file, corrected)",
+    ".mqxliff": "memoQ XLIFF (the reviewed file, corrected)",
+    ".po": "PO catalogue (the reviewed file, corrected)",
+    ".pot": "PO template (the reviewed file, corrected)",
+    ".tsv": "TSV (the reviewed file, corrected)",
+}
 
 
 class ExportFormatError(ReviewerError):
@@ -39,22 +51,49 @@ class ExportResult:
 def export_format(path: str | Path) -> str:
     """The export format (extension) of `path`, or a one-line `ExportFormatError`."""
     suffix = Path(path).suffix.lower()
-    if suffix not in EXPORT_FORMATS:
-        known = ", ".join(EXPORT_FORMATS)
+    if suffix not in EXPORT_FORMATS and suffix not in WRITE_BACK_FORMATS:
+        known = ", ".join([*EXPORT_FORMATS, *WRITE_BACK_FORMATS])
         shown = f"“{suffix}”" if suffix else "no extension"
         raise ExportFormatError(f"{path}: cannot export to {shown}; use one of {known}")
     return suffix
 
 
-def export_review(review: Review, path: str | Path, *, tracked: bool = False) -> ExportResult:
-    """Write the review to `path` in the format its extension names."""
+def export_review(
+    review: Review, path: str | Path, *, tracked: bool = False, rejected_notes: bool = False
+) -> ExportResult:
+    """Write the review to `path` in the format its extension names.
+
+    A bilingual review exported to its own file's extension is the corrected file itself
+    (`rejected_notes` adds a note for each rejected flag to its unit).
+    """
     target = Path(path)
     suffix = export_format(target)
+    if writes_back(review, suffix):
+        if tracked:
+            raise ExportFormatError("tracked changes cannot be shown in a corrected bilingual file")
+        from reviewer.formats.export_bilingual import corrected_file_bytes
+
+        data, notices = corrected_file_bytes(review, rejected_notes=rejected_notes)
+        atomic_write(target, data)
+        return ExportResult(target, suffix, len(review.segments), notices)
+    if suffix in WRITE_BACK_FORMATS:
+        original = Path(review.file_name).suffix or "a text"
+        raise ExportFormatError(
+            f"{path}: a {suffix} file can only be written for the review of a {suffix} file "
+            f"(this review is of {original}); use one of {', '.join(EXPORT_FORMATS)}"
+        )
+    if rejected_notes:
+        raise ExportFormatError("notes for rejected flags go into a corrected bilingual file")
     if tracked and suffix != ".docx":
         raise ExportFormatError("tracked changes can only be shown in a .docx export")
     data, notices = render_export(review, suffix, tracked=tracked)
     atomic_write(target, data)
     return ExportResult(target, suffix, len(review.segments), notices)
+
+
+def writes_back(review: Review, suffix: str) -> bool:
+    """Whether exporting `review` to `suffix` means writing the reviewed file back."""
+    return review.bilingual and Path(review.file_name).suffix.lower() == suffix
 
 
 def render_export(review: Review, suffix: str, *, tracked: bool = False) -> tuple[bytes, list[str]]:
@@ -70,7 +109,11 @@ def render_export(review: Review, suffix: str, *, tracked: bool = False) -> tupl
         return docx_bytes(review, tracked=tracked)
     from reviewer.formats.export_pairs import csv_bytes, jsonl_bytes, sentence_pairs, tmx_bytes
 
-    writers = {".tmx": tmx_bytes, ".csv": csv_bytes, ".jsonl": jsonl_bytes}
+    pairs = sentence_pairs(review)
+    if suffix == ".tmx":
+        languages = (review.source_language, review.language) if review.bilingual else None
+        return tmx_bytes(pairs, languages), []
+    writers = {".csv": csv_bytes, ".jsonl": jsonl_bytes}
     if suffix not in writers:
         raise ExportFormatError(f"unknown export format {suffix}")
-    return writers[suffix](sentence_pairs(review)), []
+    return writers[suffix](pairs), []

@@ -21,14 +21,17 @@ import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from translate.storage.tmx import tmxfile
 
+from reviewer.core.bilingual import Unit
 from reviewer.core.effort import sentence_efforts
 from reviewer.core.review import Decision, FlagKey, Review
 
+LITERAL_CODE_SUFFIXES = (".po", ".pot", ".csv", ".tsv")
 MT_LANGUAGE = "en"
 POST_EDIT_LANGUAGE = "en-x-post-edit"
 
@@ -38,6 +41,7 @@ CSV_COLUMNS = (
     "paragraph",
     "status",
     "deleted",
+    "source",
     "mt",
     "correction",
     "seconds",
@@ -71,6 +75,7 @@ class SentencePair:
     words_inserted: int
     words_deleted: int
     words_substituted: int
+    source: str = ""  # a bilingual review's source text (inline codes as markup)
 
     @property
     def deleted(self) -> bool:
@@ -83,6 +88,7 @@ class SentencePair:
             "paragraph": self.paragraph,
             "status": self.status,
             "deleted": self.deleted,
+            "source": self.source,
             "mt": self.mt,
             "correction": self.correction,
             "seconds": round(self.seconds, 3),
@@ -106,6 +112,8 @@ def sentence_pairs(review: Review) -> list[SentencePair]:
     pairs = []
     for index, segment in enumerate(review.segments):
         effort = efforts[segment.id]
+        unit = review.unit(segment.id)
+        shown = _shown_text(review, unit)
         flags = [
             {
                 "rule": rf.rule,
@@ -124,8 +132,9 @@ def sentence_pairs(review: Review) -> list[SentencePair]:
                 index=index,
                 paragraph=segment.paragraph,
                 status=str(segment.status),
-                mt=segment.mt,
-                correction=segment.text,
+                mt=shown(segment.mt),
+                correction=shown(segment.text),
+                source=shown(unit.source) if unit else "",
                 flags=flags,
                 decisions=[
                     _decision_json(d)
@@ -153,11 +162,29 @@ def sentence_pairs(review: Review) -> list[SentencePair]:
     return pairs
 
 
-def tmx_bytes(pairs: list[SentencePair]) -> bytes:
-    """TMX 1.4: the MT (`en`) and the correction (`en-x-post-edit`), `tuid` = sentence id."""
-    store = tmxfile(sourcelanguage=MT_LANGUAGE, targetlanguage=POST_EDIT_LANGUAGE)
+def _shown_text(review: Review, unit: Unit | None) -> Callable[[str], str]:
+    """How a unit's text reads in a pairs export: codes that are characters of the text
+    itself (PO and CSV format specifiers, HTML tags) as they are; XML elements (XLIFF, TMX
+    tags) left out, since TMX and CSV would show them as escaped tag soup."""
+    if unit is None:
+        return lambda text: text
+    if review.file_name.lower().endswith(LITERAL_CODE_SUFFIXES):
+        return unit.with_markup
+    return unit.without_codes
+
+
+def tmx_bytes(pairs: list[SentencePair], languages: tuple[str, str] | None = None) -> bytes:
+    """TMX 1.4: the MT (`en`) and the correction (`en-x-post-edit`), `tuid` = sentence id.
+
+    A bilingual review passes its (source, target) `languages`: the memory then pairs each
+    unit's source with its corrected target, which is what a translation memory is for.
+    """
+    source_language, target_language = languages or (MT_LANGUAGE, POST_EDIT_LANGUAGE)
+    store = tmxfile(sourcelanguage=source_language, targetlanguage=target_language)
     for pair in pairs:
-        unit = store.addsourceunit(pair.mt)  # type: ignore[no-untyped-call]
+        unit = store.addsourceunit(  # type: ignore[no-untyped-call]
+            pair.source if languages else pair.mt
+        )
         unit.target = pair.correction
         unit.xmlelement.set("tuid", pair.sentence_id)  # tmxunit has no setid of its own
     return bytes(store)

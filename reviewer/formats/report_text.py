@@ -6,6 +6,8 @@ CI logs that understand compiler output can jump to each problem.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reviewer.core.checking import CheckResult
 from reviewer.core.document import Document
 from reviewer.core.engine import EngineStatus
@@ -20,7 +22,7 @@ def render_text(result: CheckResult) -> str:
     for flag in result.flags:
         lines.append(
             f"{flag_location(document, name, flag.start)}: {flag.severity} {flag.rule}: "
-            f"{_describe(flag)}"
+            f"{_describe(flag, _markup_for(document, flag))}"
         )
     for report in result.engines:
         if report.status is EngineStatus.UNAVAILABLE:
@@ -65,11 +67,18 @@ def engine_warnings(result: CheckResult) -> list[str]:
     return lines
 
 
-def _describe(flag: Flag) -> str:
-    message = " ".join(flag.message.split())
+def _markup_for(document: Document, flag: Flag) -> Callable[[str], str]:
+    """How the flag's words read in a log: a unit's inline codes as the file's markup."""
+    sentence = document.sentence_for_span(flag.start, flag.end)
+    unit = document.unit_of(sentence) if sentence is not None else None
+    return unit.with_markup if unit is not None else str
+
+
+def _describe(flag: Flag, markup: Callable[[str], str] = str) -> str:
+    message = markup(" ".join(flag.message.split()))
     if not flag.suggestions:
         return message
-    shown = ", ".join(_show(s) for s in flag.suggestions[:3])
+    shown = ", ".join(_show(markup(s)) for s in flag.suggestions[:3])
     return f"{message} (-> {shown})"
 
 

@@ -1,0 +1,51 @@
+"""The corrected bilingual file: the reviewed XLIFF, PO, TMX, CSV/TSV or DOCX, written back.
+
+Only what the reviewer changed is written: a unit's target when its text differs from the
+machine translation, and the reviewed state for units marked reviewed. The file's own
+writer (`reviewer.formats.bilingual`) keeps everything else as the file had it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from reviewer.core.review import DecisionStatus, Review, SentenceStatus
+from reviewer.formats.bilingual import write_bilingual
+
+NOTE_AUTHOR = "MT Reviewer"
+
+
+def corrected_file_bytes(
+    review: Review, *, rejected_notes: bool = False
+) -> tuple[bytes, list[str]]:
+    """The reviewed file's bytes with the corrections, and notices for the user."""
+    original, *_ = review.store.original()
+    targets: dict[str, str] = {}
+    reviewed: list[str] = []
+    for segment in review.segments:
+        unit = review.unit(segment.id)
+        if unit is None:
+            continue
+        if segment.text != unit.target:
+            targets[segment.id] = segment.text
+        if segment.status is SentenceStatus.REVIEWED:
+            reviewed.append(segment.id)
+    notes: dict[str, list[str]] = defaultdict(list)
+    if rejected_notes:
+        for decision in sorted(review.decisions, key=lambda d: d.decided_at):
+            if decision.status is DecisionStatus.REJECTED and review.unit(decision.key.sentence_id):
+                reason = f": {decision.reason}" if decision.reason else ""
+                notes[decision.key.sentence_id].append(
+                    f"{NOTE_AUTHOR}: {decision.key.rule} on “{decision.key.text}” rejected{reason}"
+                )
+    data = write_bilingual(
+        original, review.file_name, targets, reviewed=reviewed, notes=dict(notes)
+    )
+    notices = []
+    unmarked = len(targets.keys() - set(reviewed))
+    if unmarked:
+        notices.append(
+            f"{unmarked} corrected unit{'' if unmarked == 1 else 's'} not marked reviewed "
+            "keep their state in the file"
+        )
+    return data, notices
