@@ -21,7 +21,7 @@ from tests.reliability.fake_languagetool import fake_languagetool
 pytestmark = pytest.mark.gui
 
 
-@pytest.mark.parametrize("mode", ["http-500", "garbage", "hang"])
+@pytest.mark.parametrize("mode", ["http-500", "garbage", "bad-matches", "hang"])
 def test_the_window_says_languagetool_is_unavailable_and_keeps_responding(
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 import requests
 
@@ -70,11 +70,16 @@ class LanguageToolClient:
             )
         try:
             payload = response.json()
-            matches = list(payload["matches"])
+            matches = payload["matches"]
         except (ValueError, KeyError, TypeError) as exc:
             raise LanguageToolError(
                 f"{self.check_url} did not answer like a LanguageTool server"
             ) from exc
+        problem = malformed_matches(matches, _utf16_length(text))
+        if problem is not None:
+            raise LanguageToolError(
+                f"LanguageTool answered with malformed matches: {problem} ({self.check_url})"
+            )
         software = payload.get("software") or {}
         version = software.get("version") if isinstance(software, dict) else None
         return CheckResponse(matches=matches, version=str(version) if version else None)
@@ -86,6 +91,67 @@ class LanguageToolClient:
         except LanguageToolError:
             return False
         return True
+
+
+def malformed_matches(matches: object, text_length: int) -> str | None:
+    """What is wrong with a `/v2/check` answer's `matches` for a text of `text_length` UTF-16
+    units (the first problem, in a few words), or None when the mapping can use them all:
+    a list of objects, each with integer `offset` and `length` inside the text, a `rule`
+    object with a string `id`, and `replacements` (when given) a list of objects whose
+    `value` is a string."""
+    if not isinstance(matches, list):
+        return f"matches is {_kind(matches)}, not a list"
+    for index, match in enumerate(matches):
+        where = f"match {index}"
+        if not isinstance(match, dict):
+            return f"{where} is {_kind(match)}, not an object"
+        offset, length = match.get("offset"), match.get("length")
+        if not _is_int(offset) or not _is_int(length):
+            return (
+                f"{where}: offset and length must be integers "
+                f"(got {_short_repr(offset)}, {_short_repr(length)})"
+            )
+        if offset < 0 or length < 0 or offset + length > text_length:
+            return (
+                f"{where}: offset {offset} length {length} is outside the text "
+                f"({text_length} UTF-16 units)"
+            )
+        rule = match.get("rule")
+        if not isinstance(rule, dict) or not isinstance(rule.get("id"), str):
+            return f"{where}: rule must be an object with a string id (got {_short_repr(rule)})"
+        category = rule.get("category")
+        if category is not None and not isinstance(category, dict):
+            return f"{where}: rule category must be an object (got {_short_repr(category)})"
+        replacements = match.get("replacements")
+        if replacements is None:
+            continue
+        if not isinstance(replacements, list):
+            return f"{where}: replacements is {_kind(replacements)}, not a list"
+        for replacement in replacements:
+            if not isinstance(replacement, dict) or not isinstance(replacement.get("value"), str):
+                return (
+                    f"{where}: a replacement must be an object with a string value "
+                    f"(got {_short_repr(replacement)})"
+                )
+    return None
+
+
+def _is_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _kind(value: object) -> str:
+    return "null" if value is None else f"a {type(value).__name__}"
+
+
+def _short_repr(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _utf16_length(text: str) -> int:
+    """The length of `text` in UTF-16 code units (LanguageTool's offsets are in those)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 DOWN_SECONDS = 30.0
