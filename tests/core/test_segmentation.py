@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pysbd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewer.core.document import Document
+from reviewer.core.segmentation import _Segmenter
 
 
 def texts(document: Document) -> list[str]:
@@ -204,3 +208,34 @@ def test_documents_segmented_on_several_threads_at_once_come_out_whole() -> None
         for _ in range(3):
             found = list(pool.map(lambda t: len(Document.from_text(t).sentences), texts))
             assert found == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "He left.",
+                "He left.",
+                "Mr. Pompeo said so.",
+                "U.S. forces",
+                "  ",
+                "\u00a0",
+                "\n",
+                "e.g. this",
+                "“Why?” he asked.",
+                "a",
+                ".",
+                "...",
+                "Inc. rose",
+                "(1) one",
+            ]
+        ),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_our_segmenter_locates_sentences_as_pysbd_does(text: str) -> None:
+    """`_Segmenter` finds pysbd's sentences with str.find instead of a regex each: the same
+    result, repeated sentences and odd whitespace included."""
+    ours = _Segmenter(language="en", clean=False).segment(text)
+    assert ours == pysbd.Segmenter(language="en", clean=False).segment(text)
