@@ -8,7 +8,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reviewer.core.errors import ReviewerError
 from reviewer.core.review import Review
-from reviewer.formats.export import ExportResult, export_review
+from reviewer.formats.export import (
+    OWN_FORMAT_LABELS,
+    WRITE_BACK_FORMATS,
+    ExportResult,
+    export_review,
+    writes_back,
+)
 
 # (file dialog filter, extension, tracked changes)
 EXPORT_FILTERS: tuple[tuple[str, str, bool], ...] = (
@@ -21,6 +27,16 @@ EXPORT_FILTERS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
+def export_filters(review: Review) -> tuple[tuple[str, str, bool], ...]:
+    """The dialog's formats: a bilingual review offers its own file, corrected, first."""
+    suffix = Path(review.file_name).suffix.lower()
+    if not writes_back(review, suffix):
+        return EXPORT_FILTERS
+    label = WRITE_BACK_FORMATS.get(suffix) or OWN_FORMAT_LABELS[suffix]
+    own = (f"{label} (*{suffix})", suffix, False)
+    return (own, *(entry for entry in EXPORT_FILTERS if entry[1] != suffix))
+
+
 def suggested_export_path(review: Review) -> Path:
     """`article.txt` -> `article.corrected.txt` beside it (never the original itself)."""
     if review.text_path:
@@ -31,18 +47,19 @@ def suggested_export_path(review: Review) -> Path:
 
 def export_from_window(parent: QWidget, review: Review) -> ExportResult | None:
     """Ask where to export, write it, and say what happened (errors in one line)."""
-    filters = ";;".join(label for label, _, _ in EXPORT_FILTERS)
+    choices = export_filters(review)
+    filters = ";;".join(label for label, _, _ in choices)
     path, chosen = QFileDialog.getSaveFileName(
         parent, "Export", str(suggested_export_path(review)), filters
     )
     if not path:
         return None
     extension, tracked = next(
-        ((ext, tr) for label, ext, tr in EXPORT_FILTERS if label == chosen), (".txt", False)
+        ((ext, tr) for label, ext, tr in choices if label == chosen), (choices[0][1], False)
     )
     target = Path(path)
     if target.suffix.lower() != extension:
-        if target.suffix.lower() in {ext for _, ext, _ in EXPORT_FILTERS}:
+        if target.suffix.lower() in {ext for _, ext, _ in choices}:
             tracked = tracked and target.suffix.lower() == ".docx"  # the typed name wins
         else:
             target = target.with_name(target.name + extension)

@@ -34,6 +34,11 @@ WRITE_BACK_FORMATS: dict[str, str] = {
     ".pot": "PO template (the reviewed file, corrected)",
     ".tsv": "TSV (the reviewed file, corrected)",
 }
+OWN_FORMAT_LABELS = {  # what the window's Export dialog calls the corrected file itself
+    ".docx": "Word document (the reviewed file, corrected)",
+    ".tmx": "TMX (the reviewed file, corrected)",
+    ".csv": "CSV (the reviewed file, corrected)",
+}
 
 
 class ExportFormatError(ReviewerError):
