@@ -27,16 +27,6 @@ class XmlRow:
     extra: dict[str, etree._Element] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class Change:
-    """One row to write: its new target text (None: unchanged), reviewed flag and notes."""
-
-    row: XmlRow
-    text: str | None
-    reviewed: bool
-    notes: tuple[str, ...]
-
-
 def make_unique(ids: Sequence[str], prefixes: Sequence[str]) -> list[str]:
     """Ids made unique: a colliding id takes its prefix (`original/id`), then a counter."""
     counts = Counter(ids)

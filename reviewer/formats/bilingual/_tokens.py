@@ -89,7 +89,8 @@ def check_edit(
     Keeping the old target's tokens in order is always accepted. Otherwise the new target
     must hold exactly the source's tokens (in any order, since languages order words
     differently), with every opening tag closed by its own closing tag: this is how a
-    reviewer restores a tag or placeholder the MT dropped.
+    reviewer restores a tag or placeholder the MT dropped. A monolingual file (no source)
+    only has the old target to go by.
     """
     for character in new_target:
         if is_placeholder(character) and character not in table.markup:
@@ -104,7 +105,7 @@ def check_edit(
     tokens = placeholders_in(new_target)
     if old_target.strip() and tokens == placeholders_in(old_target):
         return
-    if sorted(tokens) != sorted(placeholders_in(source)):
+    if not source or sorted(tokens) != sorted(placeholders_in(source)):
         reference = old_target if old_target.strip() else source
         before = " ".join(table.markup[c] for c in placeholders_in(reference)) or "none"
         after = " ".join(table.markup[c] for c in tokens) or "none"

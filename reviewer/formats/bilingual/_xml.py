@@ -264,3 +264,11 @@ def xliff_major_version(data: bytes) -> int:
         return 2
     version = _VERSION.search(tag)
     return 2 if version and version.group(1) == "2" else 1
+
+
+def child_named(node: etree._Element, name: str) -> etree._Element | None:
+    """The first child element with local name `name` (None when there is none)."""
+    for child in node:
+        if local_name(child) == name:
+            return child
+    return None

@@ -67,10 +67,7 @@ def _module(data: bytes, name: str) -> _Format:
         module = _MODULES[suffix]
     else:
         raise BilingualFormatError(f"{name}: not a bilingual file type ({suffix or 'no suffix'})")
-    try:
-        return cast(_Format, importlib.import_module(f"{__package__}.{module}"))
-    except ModuleNotFoundError:  # TODO(bilingual): remove once every format module exists
-        raise BilingualFormatError(f"{name}: {suffix} files are not supported yet") from None
+    return cast(_Format, importlib.import_module(f"{__package__}.{module}"))
 
 
 def parse_bilingual(data: bytes, name: str) -> BilingualFile:

@@ -13,14 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from reviewer.core.bilingual import BilingualFile, PlaceholderKind, Unit
 
 from ._inline import PAIRED, inline_text
 from ._rows import XmlRow, make_unique, plan_changes, prefix_of, target_edits
 from ._tokens import TokenTable
-from ._xml import ElementSpans, XmlSource, escape_text, load_xml, local_name, splice
+from ._xml import (
+    ElementSpans,
+    XmlSource,
+    child_named,
+    escape_text,
+    load_xml,
+    local_name,
+    splice,
+)
 from .errors import BilingualFormatError
 
 NOTE_FROM = "MT Reviewer"
@@ -40,13 +46,6 @@ RULES: dict[str, str | PlaceholderKind] = {
 }
 
 
-def _child(node: etree._Element, name: str) -> etree._Element | None:
-    for child in node:
-        if local_name(child) == name:
-            return child
-    return None
-
-
 def _rows(source: XmlSource, spans: ElementSpans) -> tuple[list[XmlRow], str, str]:
     root = source.root
     ns = root.tag[1:].partition("}")[0] if root.tag.startswith("{") else ""
@@ -62,11 +61,11 @@ def _rows(source: XmlSource, spans: ElementSpans) -> tuple[list[XmlRow], str, st
         for trans_unit in file_node.iter(f"{qualified}trans-unit"):
             if trans_unit.get("translate") == "no":
                 continue
-            source_node = _child(trans_unit, "source")
+            source_node = child_named(trans_unit, "source")
             if source_node is None:
                 continue
-            segmented = _child(trans_unit, "seg-source")
-            target = _child(trans_unit, "target")
+            segmented = child_named(trans_unit, "seg-source")
+            target = child_named(trans_unit, "target")
             table = TokenTable()
             source_text = inline_text(
                 segmented if segmented is not None else source_node, spans, table, RULES
@@ -138,8 +137,8 @@ def write(
             edits.extend(target_edits(spans, row.target, rendered, state))
             anchor = row.target
         else:
-            segmented = _child(row.container, "seg-source")
-            anchor = segmented if segmented is not None else _child(row.container, "source")
+            segmented = child_named(row.container, "seg-source")
+            anchor = segmented if segmented is not None else child_named(row.container, "source")
             assert anchor is not None  # rows are only made for units with a <source>
             if rendered is not None and text:
                 prefix = prefix_of(spans, anchor)

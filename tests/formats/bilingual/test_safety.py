@@ -48,7 +48,7 @@ def external_entity(secret: Path) -> bytes:
 REFUSED = r"refused: the file declares XML entities \(possible entity-expansion attack\)"
 
 
-@pytest.mark.parametrize("suffix", [".xlf", ".xliff"])
+@pytest.mark.parametrize("suffix", [".xlf", ".xliff", ".tmx"])
 def test_billion_laughs_is_refused(suffix: str) -> None:
     with pytest.raises(BilingualFormatError, match=rf"^bomb{suffix}: {REFUSED}$"):
         parse_bilingual(BILLION_LAUGHS, f"bomb{suffix}")
