@@ -30,7 +30,8 @@ class CheckOptions:
     """What a reviewer chose for this check; every engine receives the same options.
 
     `source_language` is the language the text was translated from (ISO 639-1, e.g. "es");
-    it selects false-friend lexicons and LanguageTool's mother-tongue rules.
+    it selects false-friend lexicons and LanguageTool's mother-tongue rules. `glossary` is the
+    path of a CSV/TSV/TBX glossary the source engine enforces (SRC_TERMINOLOGY).
     """
 
     language: str = "en-US"
@@ -38,6 +39,7 @@ class CheckOptions:
     picky: bool = False
     disabled_rules: frozenset[str] = frozenset()
     disabled_categories: frozenset[str] = frozenset()
+    glossary: str | None = None
 
 
 def parse_name_list(value: str | None) -> frozenset[str]:

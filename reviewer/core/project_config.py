@@ -12,6 +12,7 @@ project's (no merging across folders). Keys (all optional):
     dictionary = ["Pompeo", "Suleimani"]
     ignore = [{rule = "MORFOLOGIK_RULE_EN_US", text = "Qassim"}]
     languagetool-url = "http://lt.example.org:8081"
+    glossary = "terms.csv"  # CSV, TSV or TBX, relative to this file (the source engine)
 
 Command-line options win over the file; the dictionary and ignored flags add to the user's
 and the team's word lists. A malformed file or an unknown key is a `ConfigurationError`
@@ -40,6 +41,7 @@ _KEYS = {
     "dictionary",
     "ignore",
     "languagetool-url",
+    "glossary",
 }
 
 
@@ -56,6 +58,7 @@ class ProjectConfig:
     dictionary: tuple[str, ...] = ()
     ignored: tuple[tuple[str, str], ...] = ()
     languagetool_url: str | None = None
+    glossary: str | None = None  # a CSV/TSV/TBX glossary, relative paths from the file's folder
 
 
 def project_options(
@@ -94,6 +97,7 @@ def project_options(
             project.disabled_categories if project else None,
             defaults.disabled_categories,
         ),
+        glossary=(project.glossary if project else None) or defaults.glossary,
     )
 
 
@@ -180,7 +184,14 @@ def _parse(path: Path, data: object) -> ProjectConfig:
         dictionary=_strings(path, data, "dictionary") or (),
         ignored=_ignored(path, data.get("ignore", [])),
         languagetool_url=_string(path, data, "languagetool-url"),
+        glossary=_glossary(path, data),
     )
+
+
+def _glossary(path: Path, data: dict[str, Any]) -> str | None:
+    """The glossary's path, relative to the project file's folder as a linter's would be."""
+    value = _string(path, data, "glossary")
+    return str((path.parent / value).resolve()) if value else None
 
 
 def _string(path: Path, data: dict[str, Any], key: str) -> str | None:

@@ -16,6 +16,7 @@ from reviewer.core.errors import ConfigurationError
 _FACTORIES: dict[str, str] = {
     "languagetool": "reviewer.engines.languagetool.engine:LanguageToolEngine",
     "artefacts": "reviewer.engines.artefacts.engine:ArtefactsEngine",
+    "source": "reviewer.engines.source.engine:SourceEngine",  # bilingual files only
 }
 
 ENGINE_NAMES: tuple[str, ...] = tuple(_FACTORIES)

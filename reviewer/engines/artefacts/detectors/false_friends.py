@@ -25,6 +25,7 @@ patterns only run where a form occurs, which keeps the detector linear in the te
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -69,6 +70,7 @@ class _Entry:
     antecedents: frozenset[str]
     confidence: float
     vetoes: tuple[re.Pattern[str], ...] = ()
+    triggers: tuple[str, ...] = ()  # how the source word begins (folded), for bilingual files
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,7 @@ def _language_entries(code: str) -> tuple[_Entry, ...]:
                     re.compile(_expand(str(pattern), where), re.IGNORECASE)
                     for pattern in raw.get("unless", ())
                 ),
+                triggers=tuple(_fold(str(stem)) for stem in raw.get("triggers", ())),
             )
         )
     return tuple(entries)
@@ -255,6 +258,8 @@ class FalseFriendDetector(Detector):
     confidence = 0.7
 
     def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
+        if source_decides(document, options):
+            return  # the source engine's SRC_FALSE_FRIEND sees the source word itself
         codes, stated = _languages_for(options)
         lexicon = _lexicon(codes)
         if lexicon.trigger is None:
@@ -313,3 +318,87 @@ def _finding(hits: list[_Hit], text: str, start: int, word: str, stated: bool) -
     return Finding(
         start, end, message, suggestions=tuple(suggestions), confidence=round(confidence, 2)
     )
+
+
+# --- With the source at hand (bilingual files) ----------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: triggers and source words compare folded."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def trigger_languages() -> frozenset[str]:
+    """Languages whose every entry names its source triggers: with a source in one of them,
+    the source decides (an entry without triggers could not be judged, so a language counts
+    only when all its entries have them)."""
+    return frozenset(
+        code
+        for code in available_languages()
+        if all(entry.triggers for entry in _language_entries(code))
+    )
+
+
+def source_decides(document: Document, options: CheckOptions) -> bool:
+    """Whether MT_FALSE_FRIEND leaves this document to the source engine's SRC_FALSE_FRIEND.
+
+    True for a bilingual document with sources whose source language (the file's, else the
+    reviewer's) has triggers, or is unknown (the source engine detects it). A monolingual
+    text, or a source language without a list, keeps the context-only detector.
+    """
+    if not document.bilingual or not any(unit.source.strip() for unit in document.units):
+        return False
+    stated = document.source_language or options.source_language or ""
+    code = stated.split("-")[0].split("_")[0].lower()
+    return not code or code in trigger_languages()
+
+
+@dataclass(frozen=True, slots=True)
+class SourcedFalseFriend:
+    """A false friend confirmed by the source: the English span and the source word."""
+
+    finding: Finding
+    source_word: str
+
+
+def sourced_false_friends(target: str, source: str, code: str) -> Iterator[SourcedFalseFriend]:
+    """False friends in `target` whose trigger word is in `source` (language `code`).
+
+    The English context must still show the wrong sense (as for MT_FALSE_FRIEND: *detuvo al
+    sospechoso* is rightly "arrested the suspect"); the source word makes it certain which
+    word was mistranslated, so the finding names it and keeps the entry's full confidence.
+    """
+    if code not in trigger_languages():
+        return
+    lexicon = _lexicon((code,))
+    if lexicon.trigger is None:
+        return
+    words = [(word, _fold(word)) for word in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", source)]
+    for match in lexicon.trigger.finditer(target):
+        for entry in lexicon.by_form[match.group().lower()]:
+            word = next((raw for raw, folded in words if folded.startswith(entry.triggers)), None)
+            if word is None:
+                continue
+            hit = _match(
+                entry, target, match.start(), match.end(), previous="", persons=lexicon.persons
+            )
+            if hit is None:
+                continue
+            finding = _finding([hit], target, match.start(), match.group(), stated=True)
+            message = (
+                f"“{target[match.start() : hit.end]}”: the source has “{word}” "
+                f"({entry.language} {entry.source}: {entry.sense}). {capitalise(entry.why)}."
+            )
+            yield SourcedFalseFriend(
+                Finding(
+                    finding.start,
+                    finding.end,
+                    message,
+                    suggestions=finding.suggestions,
+                    confidence=entry.confidence,
+                ),
+                word,
+            )
+            break

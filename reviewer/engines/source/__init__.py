@@ -1,0 +1,1 @@
+"""The source-aware engine: checks each translation unit's target against its source."""

@@ -1,0 +1,1 @@
+"""One module per source-aware check; `reviewer.engines.source.engine` lists them."""

@@ -1,0 +1,110 @@
+"""SRC_FALSE_FRIEND: the source word decides; MT_FALSE_FRIEND stands down on such files."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.document import Document
+from reviewer.core.engine import CheckOptions
+from reviewer.engines.artefacts.detectors.false_friends import (
+    FalseFriendDetector,
+    available_languages,
+    source_decides,
+    trigger_languages,
+)
+from tests.engines.source.helpers import one, units_of
+
+RULE = "SRC_FALSE_FRIEND"
+
+# (language, source, target, flagged text, source word named in the message)
+CONFIRMED = [
+    (
+        "es",
+        "El ejército detuvo la ofensiva.",
+        "The army arrested the offensive.",
+        "arrested",
+        "detuvo",
+    ),
+    (
+        "es",
+        "Actualmente hay 300 pacientes.",
+        "Actually there are 300 patients.",
+        "Actually",
+        "Actualmente",
+    ),
+    (
+        "fr",
+        "Le gouvernement a arrêté les travaux sur le pont.",
+        "The government arrested the works on the bridge.",
+        "arrested",
+        "arrêté",
+    ),
+    ("de", "Ich habe mein Handy verloren.", "I lost my handy.", "handy", "Handy"),
+    (
+        "es",
+        "La policía realizó una investigación sobre el caso.",
+        "The police realized an investigation into the case.",
+        "realized",
+        "realizó",
+    ),
+    (
+        "fr",
+        "Actuellement, 40 % des élèves mangent à la cantine.",
+        "Actually, 40% of the pupils eat in the canteen.",
+        "Actually",
+        "Actuellement",
+    ),
+]
+
+# The English context is suspicious but the source holds another word (or the right sense).
+CLEARED = [
+    ("es", "El ejército paró la ofensiva.", "The army arrested the offensive."),
+    ("es", "La policía detuvo a tres sospechosos.", "The police arrested three suspects."),
+    ("es", "En realidad hay 300 pacientes.", "Actually there are 300 patients."),
+    (
+        "fr",
+        "Le gouvernement a suspendu les travaux sur le pont.",
+        "The government arrested the works on the bridge.",
+    ),
+    ("de", "Ich habe mein Telefon verloren.", "I lost my handy."),
+    (
+        "es",
+        "La policía hizo una investigación sobre el caso.",
+        "The police realized an investigation into the case.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "source", "target", "text", "word"), CONFIRMED)
+def test_a_false_friend_with_its_source_word_is_flagged(
+    language: str, source: str, target: str, text: str, word: str
+) -> None:
+    flags = one(source, target, language, RULE)
+    assert [flag.text for flag in flags] == [text]
+    assert f"“{word}”" in flags[0].message
+    assert flags[0].suggestions
+
+
+@pytest.mark.parametrize(("language", "source", "target"), CLEARED)
+def test_no_flag_without_the_source_word(language: str, source: str, target: str) -> None:
+    assert one(source, target, language, RULE) == []
+
+
+def test_every_entry_names_its_source_triggers() -> None:
+    assert set(trigger_languages()) == set(available_languages())
+
+
+def test_the_artefacts_detector_leaves_bilingual_documents_to_the_source() -> None:
+    pair = [("La policía detuvo a tres sospechosos.", "The army arrested the offensive.")]
+    bilingual = Document.from_units(units_of(pair), source_language="es")
+    plain = Document.from_text("The army arrested the offensive.")
+    options = CheckOptions(source_language="es")
+    assert source_decides(bilingual, options)
+    assert list(FalseFriendDetector().detect(bilingual, options)) == []
+    assert [f.text for f in FalseFriendDetector().detect(plain, options)] == ["arrested"]
+
+
+def test_a_source_language_without_a_list_keeps_the_artefacts_detector() -> None:
+    pair = [("Ordu taarruzu durdurdu.", "The army arrested the offensive.")]
+    document = Document.from_units(units_of(pair), source_language="tr")
+    assert not source_decides(document, CheckOptions())
