@@ -1,16 +1,23 @@
-"""Show only the sentences a reviewer still needs to look at.
+"""Show only the sentences a reviewer still needs to look at, riskiest first if asked.
 
 A proxy over `SentenceModel`: with "flagged only" on, rows without flags at or above the
 chosen severity are hidden. The proxy re-filters by itself when an engine's flags arrive
 (the source model signals `dataChanged` for the rows that changed).
+
+"Riskiest first" orders the rows by sentence risk (`reviewer.core.risk`: how likely the
+sentence holds a Major error), highest first, ties in document order. The order is a
+snapshot, taken when it is switched on and when a check finishes (`refresh_order`), not
+re-sorted on every edit: a sentence the reviewer just fixed must not jump away from under
+the cursor.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from reviewer.app.sentence_model import ModelIndex, SentenceModel
 from reviewer.core.flags import Severity
+from reviewer.core.risk import risk_model, sentence_risk
 
 
 class SentenceFilterModel(QSortFilterProxyModel):
@@ -21,8 +28,55 @@ class SentenceFilterModel(QSortFilterProxyModel):
         self._source = source
         self._flagged_only = False
         self._minimum = Severity.MINOR
+        self._risks: dict[str, float] = {}
+        self._riskiest_first = False
         self.setSourceModel(source)
         self.setDynamicSortFilter(True)
+        source.modelReset.connect(self._snapshot_if_sorted)
+
+    @property
+    def riskiest_first(self) -> bool:
+        return self._riskiest_first
+
+    def set_riskiest_first(self, value: bool) -> None:
+        """Order rows by risk (True) or as the document has them (False)."""
+        self._riskiest_first = value
+        if value:
+            self.refresh_order()
+        else:
+            self._risks = {}
+            self.sort(-1)  # back to the source model's order
+
+    def refresh_order(self) -> None:
+        """Take the risks anew (after a check) and re-sort, when riskiest-first is on."""
+        if not self._riskiest_first:
+            return
+        self._snapshot()
+        self.invalidate()
+        self.sort(0, Qt.SortOrder.DescendingOrder)
+
+    def risk_of_row(self, source_row: int) -> float:
+        """The row's risk as the current order has it (0 before any snapshot)."""
+        return self._risks.get(self._source.segment_id(source_row), 0.0)
+
+    def _snapshot_if_sorted(self) -> None:
+        if self._riskiest_first:
+            self._snapshot()
+
+    def _snapshot(self) -> None:
+        model = risk_model()
+        risks: dict[str, float] = {}
+        for row in range(self._source.rowCount()):
+            segment = self._source.segment(row)
+            flags = self._source.flags_for_row(row)
+            risks[segment.id] = sentence_risk(segment.text, flags, model) if segment.text else 0.0
+        self._risks = risks
+
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
+        left_risk, right_risk = self.risk_of_row(left.row()), self.risk_of_row(right.row())
+        if left_risk != right_risk:
+            return left_risk < right_risk
+        return left.row() > right.row()  # sorted descending: equal risks in document order
 
     @property
     def flagged_only(self) -> bool:
