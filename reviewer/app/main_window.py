@@ -51,8 +51,15 @@ from reviewer.app.sentence_model import SentenceModel
 from reviewer.core.checking import flags_after_supersede
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
-from reviewer.core.errors import ReviewerError
+from reviewer.core.errors import ConfigurationError, ReviewerError
 from reviewer.core.flags import Severity
+from reviewer.core.project_config import (
+    PROJECT_FILE,
+    ProjectConfig,
+    find_project_config,
+    project_options,
+    with_project_words,
+)
 from reviewer.core.review import (
     ChangeSet,
     Review,
@@ -75,6 +82,7 @@ from reviewer.core.wordlists import (
 from reviewer.engines import ENGINE_NAMES, create_engine
 from reviewer.engines.languagetool.engine import LanguageToolEngine
 from reviewer.engines.languagetool.server import ServerState
+from reviewer.engines.languagetool.settings import project_url
 
 _ENGINE_LABELS = {"languagetool": "LanguageTool", "artefacts": "MT artefacts"}
 _RECENT_KEY = "recent_files"
@@ -113,8 +121,13 @@ class MainWindow(QMainWindow):
         self.store = store or PreferenceStore()
         self.preferences = self.store.load().with_language(language)
         self.options: CheckOptions = self.preferences.check_options()
+        self._given_language = language  # the command line's variant wins over a project's
+        self.project: ProjectConfig | None = None  # the open document's project file
+        self.project_problem: str | None = None  # why its project file was not applied
+        self._project_url: str | None = None  # the LanguageTool URLs the project names
         self._owns_engines = engines is None
-        self.engines = engines if engines is not None else _engines_for(self.preferences)
+        self._engine_url = self.preferences.languagetool_url
+        self.engines = engines if engines is not None else _engines_for(self._engine_url)
         self.review: Review | None = None
         self.read_only_reason: str | None = None  # why the review cannot be written now
         self.word_lists = WordLists()
@@ -190,6 +203,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
 
+        self.project_label = QLabel()
+        self.project_label.setObjectName("project")
+        self.project_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.project_label.hide()
+        self.statusBar().addPermanentWidget(self.project_label)
         self.engine_label = QLabel()
         self.statusBar().addPermanentWidget(self.engine_label)
         self.setStyleSheet(
@@ -371,6 +389,8 @@ class MainWindow(QMainWindow):
         reviewer = self.preferences.reviewer_name
         review: Review | None
         read_only: str | None = None
+        previous_project = self._project_state()
+        self.load_project(path)  # its language applies to a new review
         try:
             try:
                 if path.suffix == ".review":
@@ -380,9 +400,11 @@ class MainWindow(QMainWindow):
             except ReviewLockedError as locked:
                 review, read_only = self._open_locked_read_only(path, locked)
         except ReviewerError as exc:
+            self._restore_project(previous_project)
             QMessageBox.critical(self, "Cannot open file", str(exc))
             return False
         if review is None:
+            self._restore_project(previous_project)
             return False
         self.set_review(review, read_only=read_only)
         self._remember_recent(path)
@@ -539,7 +561,8 @@ class MainWindow(QMainWindow):
         """Check the corrected document again with every engine (off the GUI thread)."""
         if self.review is None:
             return
-        self.word_lists = load_word_lists(self._team_folder())
+        self.word_lists = with_project_words(load_word_lists(self._team_folder()), self.project)
+        self._sync_languagetool_engine()
         for warning in self.word_lists.warnings:
             self.statusBar().showMessage(warning, 8000)
         for engine in self.engines:
@@ -599,21 +622,109 @@ class MainWindow(QMainWindow):
         """Save the new preferences and check the document again with them."""
         previous, self.preferences = self.preferences, preferences
         self.store.save(preferences)
-        self.options = preferences.check_options()
+        if preferences.language != previous.language:
+            self._given_language = None  # chosen in Preferences now, over the command line's
+        self.options = self._project_options()
         if self.review is not None:
             self.review.reviewer = preferences.reviewer_name
-        if self._owns_engines and previous.languagetool_url != preferences.languagetool_url:
-            self._replace_languagetool_engine()
+        self._sync_languagetool_engine()
         if self.review is not None:
             self.recheck()
 
+    # -- the project file -------------------------------------------------------------------
+
+    def load_project(self, path: Path) -> None:
+        """Apply the project file governing `path` (`reviewer.toml` or `[tool.reviewer]`,
+        found upwards as `reviewer check` does) over the preferences, the same choices the
+        CLI makes for that file. A malformed one is said once; the preferences apply."""
+        self.project, self.project_problem, self._project_url = None, None, None
+        try:
+            project = find_project_config(path)
+            url = project_url(project)
+            self.project = project
+            self.options = self._project_options(strict=True)
+            self._project_url = url
+        except ConfigurationError as exc:
+            self.project, self._project_url = None, None
+            self.project_problem = str(exc)
+            self.options = self._project_options()
+            QMessageBox.warning(
+                self,
+                "Project file not applied",
+                f"{exc}\n\nThe document opens with your preferences instead.",
+            )
+        self._update_project_label()
+
+    def reload_project(self) -> None:
+        """Read the open document's project file again (after it was written) and re-check."""
+        review = self.review
+        if review is None:
+            return
+        self.load_project(Path(review.text_path) if review.text_path else review.path)
+        self.recheck()
+
+    def project_folder(self) -> Path | None:
+        """Where a new `reviewer.toml` for the open document would go (beside it)."""
+        review = self.review
+        if review is None:
+            return None
+        return (Path(review.text_path) if review.text_path else review.path).parent
+
+    def _project_options(self, strict: bool = False) -> CheckOptions:
+        defaults = self.preferences.check_options()
+        try:
+            return project_options(self.project, defaults, language=self._given_language)
+        except ConfigurationError:
+            if strict:
+                raise
+            return defaults
+
+    def _project_state(self) -> tuple[ProjectConfig | None, str | None, str | None, CheckOptions]:
+        return self.project, self.project_problem, self._project_url, self.options
+
+    def _restore_project(
+        self, state: tuple[ProjectConfig | None, str | None, str | None, CheckOptions]
+    ) -> None:
+        self.project, self.project_problem, self._project_url, self.options = state
+        self._update_project_label()
+
+    def _update_project_label(self) -> None:
+        label = self.project_label
+        if self.project_problem is not None:
+            label.setText("⚠ Project file not applied")
+            label.setToolTip(f"{self.project_problem}\nYour preferences apply instead.")
+            label.setStyleSheet("color: #b45309;")
+            label.show()
+        elif self.project is not None:
+            path = self.project.path
+            name = path.name if path.name == PROJECT_FILE else f"{path.name} [tool.reviewer]"
+            label.setText(f"Project: {name}")
+            label.setToolTip(f"Settings from {path}\n{_describe_options(self.options)}")
+            label.setStyleSheet("")
+            label.show()
+        else:
+            label.clear()
+            label.setToolTip("")
+            label.hide()
+
+    def _languagetool_url(self) -> str | None:
+        """The project's LanguageTool URLs, else the preferences' (REVIEWER_LANGUAGETOOL_URL
+        wins over a project's, as in `reviewer check`)."""
+        return self._project_url or self.preferences.languagetool_url
+
+    def _sync_languagetool_engine(self) -> None:
+        """Point the window's own LanguageTool engine at the URL now in effect."""
+        if self._owns_engines and self._languagetool_url() != self._engine_url:
+            self._replace_languagetool_engine()
+
     def _replace_languagetool_engine(self) -> None:
         self.dispatcher.generation += 1  # results of the old engine are now stale
+        self._engine_url = self._languagetool_url()
         for position, engine in enumerate(self.engines):
             if engine.name == "languagetool":
                 # close() waits for the engine's running requests: not on the GUI thread
                 self.dispatcher.pool.start(engine.close)
-                self.engines[position] = _languagetool_engine(self.preferences)
+                self.engines[position] = _languagetool_engine(self._engine_url)
         self._watch_languagetool()
 
     def _watch_languagetool(self) -> None:
@@ -1120,16 +1231,29 @@ def _languagetool_bridge(engines: list[Engine], parent: QWidget) -> LanguageTool
     return LanguageToolStatusBridge(engine.local_server(), engine.remote_url, parent)
 
 
-def _engines_for(preferences: Preferences) -> list[Engine]:
-    """Every engine, LanguageTool pointed at the server the preferences name."""
+def _engines_for(url: str | None) -> list[Engine]:
+    """Every engine, LanguageTool pointed at `url` (None: the default server)."""
     return [
-        _languagetool_engine(preferences) if name == "languagetool" else create_engine(name)
+        _languagetool_engine(url) if name == "languagetool" else create_engine(name)
         for name in ENGINE_NAMES
     ]
 
 
-def _languagetool_engine(preferences: Preferences) -> Engine:
-    return LanguageToolEngine(url=preferences.languagetool_url)
+def _languagetool_engine(url: str | None) -> Engine:
+    return LanguageToolEngine(url=url)
+
+
+def _describe_options(options: CheckOptions) -> str:
+    """The project label's tooltip: what the check now uses."""
+    lines = [f"Language: {options.language}"]
+    if options.source_language:
+        lines.append(f"Translated from: {options.source_language}")
+    lines.append(f"Picky: {'yes' if options.picky else 'no'}")
+    if options.disabled_rules:
+        lines.append(f"Rules off: {', '.join(sorted(options.disabled_rules))}")
+    if options.disabled_categories:
+        lines.append(f"Categories off: {', '.join(sorted(options.disabled_categories))}")
+    return "\n".join(lines)
 
 
 def _write_failed(exc: ReviewerError) -> str:

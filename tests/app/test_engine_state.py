@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewer.app.engine_state import engine_state
 from reviewer.app.main_window import MainWindow
+from reviewer.app.preferences import Preferences, PreferenceStore
 from reviewer.core.document import Document
 from reviewer.core.engine import (
     CheckOptions,
@@ -69,11 +70,10 @@ def test_window_status_bar_names_the_failed_detector_and_missing_lists(
     path = tmp_path / "article.txt"
     path.write_text("Officials said the the talks had ended.\n", encoding="utf-8")
     engine = ArtefactsEngine(detectors=[BrokenData(), RepeatedWord()])
-    window = MainWindow(engines=[engine])
+    window = MainWindow(engines=[engine], store=_dutch_source())
     qtbot.addWidget(window)
     window.show()
     try:
-        window.options = CheckOptions(source_language="nl")
         assert window.open_path(path)
         wait_until_checked(qtbot, window)
         label = window.engine_label.text()
@@ -91,11 +91,10 @@ def test_window_status_bar_says_when_the_source_language_has_no_lists(
     monkeypatch.setenv("REVIEWER_ENGINE_PROCESS", "0")
     path = tmp_path / "article.txt"
     path.write_text("The talks resumed on Monday.\n", encoding="utf-8")
-    window = MainWindow(engines=[ArtefactsEngine()])
+    window = MainWindow(engines=[ArtefactsEngine()], store=_dutch_source())
     qtbot.addWidget(window)
     window.show()
     try:
-        window.options = CheckOptions(source_language="nl")
         assert window.open_path(path)
         wait_until_checked(qtbot, window)
         label = window.engine_label.text()
@@ -103,3 +102,10 @@ def test_window_status_bar_says_when_the_source_language_has_no_lists(
         assert "no untranslated-word list for nl; MT_UNTRANSLATED is off" in label
     finally:
         window.dispatcher.wait()
+
+
+def _dutch_source() -> PreferenceStore:
+    """Preferences that say the texts were translated from Dutch (no word lists for it)."""
+    store = PreferenceStore()
+    store.save(Preferences(source_language="nl"))
+    return store
