@@ -9,6 +9,7 @@ token belongs to which opening one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Hashable
 
 from reviewer.core.bilingual import (
@@ -79,6 +80,7 @@ class TokenTable:
 
 
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def check_edit(
@@ -98,6 +100,12 @@ def check_edit(
                 f"{name}: unit {unit_id}: the new target holds a token "
                 f"(U+{ord(character):04X}) that is not one of the unit's inline codes"
             )
+    control = _CONTROL.search(new_target.replace("\n", "").replace("\r", ""))
+    if control:
+        raise BilingualFormatError(
+            f"{name}: unit {unit_id}: the new target holds a control character"
+            f" (U+{ord(control.group()):04X}) no bilingual format can carry"
+        )
     if "\n" in new_target or "\r" in new_target:
         raise BilingualFormatError(
             f"{name}: unit {unit_id}: a line break inside a target must be the unit's token"

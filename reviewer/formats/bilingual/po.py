@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from translate.misc.multistring import multistring
 from translate.storage import pypo
 
-from reviewer.core.bilingual import BilingualFile, PlaceholderKind, Unit
+from reviewer.core.bilingual import (
+    BilingualFile,
+    PlaceholderKind,
+    Unit,
+    is_placeholder,
+    placeholders_in,
+)
 
 from ._rows import plan_changes
 from ._tokens import TokenTable
@@ -157,6 +163,7 @@ def write(
         entry = row.entry
         if text is not None:
             rendered = row.table.render(text, escape=False)
+            _check_plain_text(name, row.unit.id, text, rendered)
             if row.form is None:
                 entry.target = rendered
             else:
@@ -170,6 +177,18 @@ def write(
         if not any(entry is seen for seen in changed):
             changed.append(entry)
     return _splice(data, store, changed)
+
+
+def _check_plain_text(name: str, unit_id: str, text: str, rendered: str) -> None:
+    """Refuse text typed so that it reads as a code (a bare `%d`, `{0}` or `<b>`): the
+    catalogue would gain a format specifier or tag the program does not supply."""
+    expected = [character for character in text if is_placeholder(character)]
+    found = tokenize(rendered, TokenTable())
+    if len(placeholders_in(found)) != len(expected):
+        raise BilingualFormatError(
+            f"{name}: unit {unit_id}: the new target types a format specifier or tag as plain"
+            " text; keep codes as the unit's tokens"
+        )
 
 
 _BLOCK = re.compile(r"(?:^[^\S\r\n]*\S[^\r\n]*(?:\r?\n|$))+", re.MULTILINE)

@@ -133,3 +133,24 @@ def test_pot_template_has_empty_targets() -> None:
 def test_bad_po_files(data: bytes, message: str) -> None:
     with pytest.raises(BilingualFormatError, match=message):
         parse_bilingual(data, "app.po")
+
+
+def test_specifier_typed_as_plain_text_is_refused() -> None:
+    data = fixture_bytes("app.po")
+    with pytest.raises(BilingualFormatError, match="types a format specifier or tag as plain"):
+        write_bilingual(data, "app.po", {"6": "Datei %d"})
+    with pytest.raises(BilingualFormatError, match=r"control character \(U\+0007\)"):
+        write_bilingual(data, "app.po", {"6": "Datei\x07"})
+
+
+def test_unusual_layout_falls_back_to_a_full_semantic_rewrite() -> None:
+    data = (
+        b"# a comment block of its own\n\n"
+        b'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        b'msgid "Save"\nmsgstr "Sichern"\n\nmsgid "Open"\nmsgstr "Offnen"\n'
+    )
+    out = write_bilingual(data, "odd.po", {"2": "Öffnen"}, reviewed={"2"})
+    before = pypo.pofile.parsestring(data).units
+    after = pypo.pofile.parsestring(out).units
+    assert [str(u.source) for u in after] == [str(u.source) for u in before]
+    assert [str(u.target) for u in after][1:] == ["Sichern", "Öffnen"]
