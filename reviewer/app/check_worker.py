@@ -8,12 +8,21 @@ re-checks, results of older generations are dropped by the receiver.
 
 from __future__ import annotations
 
+import traceback
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from reviewer.app.engine_process import check_in_process, runs_in_process
 from reviewer.core.checking import run_engine
 from reviewer.core.document import Document
-from reviewer.core.engine import CheckOptions, Engine, EngineReport
+from reviewer.core.engine import (
+    CheckOptions,
+    Engine,
+    EngineReport,
+    EngineStatus,
+    describe_exception,
+)
+from reviewer.core.problem_log import log_problem
 
 
 class CheckDispatcher(QObject):
@@ -57,9 +66,18 @@ class _EngineJob(QRunnable):
 
     def run(self) -> None:
         self.dispatcher.engineStarted.emit(self.generation, self.engine.name)
-        report: EngineReport = (
-            check_in_process(self.engine, self.document, self.options)
-            if runs_in_process(self.engine)
-            else run_engine(self.engine, self.document, self.options)
-        )
+        try:
+            report: EngineReport = (
+                check_in_process(self.engine, self.document, self.options)
+                if runs_in_process(self.engine)
+                else run_engine(self.engine, self.document, self.options)
+            )
+        except Exception as exc:  # never leave the window saying "checking…" for ever
+            log = log_problem(f"engine {self.engine.name} failed", traceback.format_exc())
+            report = EngineReport(
+                name=self.engine.name,
+                status=EngineStatus.UNAVAILABLE,
+                reason=describe_exception(exc),
+                log=str(log) if log else None,
+            )
         self.dispatcher.engineFinished.emit(self.generation, report)

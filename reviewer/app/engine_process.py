@@ -16,6 +16,7 @@ appear, and the next check starts a new helper.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import subprocess
 import sys
@@ -61,7 +62,11 @@ def _ask(name: str, document: Document, options: CheckOptions) -> EngineReport |
         if worker is None or worker.stdin is None or worker.stdout is None:
             return None
         try:
-            write_message(worker.stdin, (name, document, options))
+            # A copy without the document's cached lookups: the GUI thread may be filling
+            # them in (`sentence_at`) while this thread pickles, and a dict that grows during
+            # pickling fails ("dictionary changed size during iteration", seen at 100,000
+            # sentences). The copy shares the immutable text, paragraphs and sentences.
+            write_message(worker.stdin, (name, dataclasses.replace(document), options))
             report: EngineReport = read_message(worker.stdout)
         except (OSError, EOFError, ValueError):
             _stop(worker)
