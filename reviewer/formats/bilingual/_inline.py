@@ -1,6 +1,7 @@
 """Inline markup of XML formats (XLIFF 1.2/2.0, TMX) turned into tokens.
 
-Text stays text; every inline element becomes token characters whose markup is the element
+Text stays text (a line break with its indentation is a token, as rows are one line); every
+inline element becomes token characters whose markup is the element
 exactly as the file writes it, so writing a target back reproduces the original codes.
 Elements whose content is translatable (`<g>`, `<pc>`, `<mrk>`, `<hi>`) become an opening
 and a closing token around their text; native-code elements (`<x/>`, `<ph>`, `<bpt>` ...)
@@ -9,6 +10,7 @@ become one token for the whole element, content included.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -19,6 +21,18 @@ from ._tokens import TokenTable
 from ._xml import ElementSpans, local_name
 
 PAIRED = "paired"  # an opening and a closing token around translatable content
+_LINE_BREAK = re.compile(r"[ \t\r\n]*[\r\n][ \t\r\n]*")
+
+
+def _text(text: str | None, table: TokenTable) -> str:
+    """Text content with each line break (and the indentation around it) as one token: a
+    review row is one line, and the file gets back exactly the whitespace it had."""
+    if not text:
+        return ""
+    return _LINE_BREAK.sub(
+        lambda match: table.token(("break", match.group()), match.group(), PlaceholderKind.CODE),
+        text,
+    )
 
 
 def inline_text(
@@ -29,7 +43,7 @@ def inline_text(
 ) -> str:
     """The content of `node` as text with tokens. `rules` maps an inline element's local name
     to PAIRED or to the kind of the single token it becomes (unknown elements: EMPTY)."""
-    parts: list[str] = [node.text or ""]
+    parts: list[str] = [_text(node.text, table)]
     for child in node:
         if isinstance(child, etree._Entity):  # never resolved: kept as a code
             parts.append(table.token(("entity", child.text), child.text, PlaceholderKind.EMPTY))
@@ -59,5 +73,5 @@ def inline_text(
                 elif kind is PlaceholderKind.CLOSE and code_id in table.open_codes:
                     table.pair(table.open_codes[code_id], char)
                 parts.append(char)
-        parts.append(child.tail or "")
+        parts.append(_text(child.tail, table))
     return "".join(parts)

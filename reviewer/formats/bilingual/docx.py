@@ -73,7 +73,7 @@ def _paragraphs(document: docx.document.Document) -> list[_Paragraph]:
                 continue  # a run of a paragraph nested in a text box inside this one
             for child in run:
                 if child.tag == _T:
-                    paragraph.pieces.append((child, child.text or "", False))
+                    paragraph.pieces.append((child, _visible(child.text), False))
                 elif child.tag in _BREAKS:
                     markup = _BREAKS[child.tag]
                     char = paragraph.table.token(markup, markup, PlaceholderKind.CODE)
@@ -160,7 +160,7 @@ def _apply(paragraph: _Paragraph, new_text: str) -> None:
         else:
             segments[-1].append(element)
     for number, (elements, new) in enumerate(zip(segments, new_segments, strict=True)):
-        old = "".join(element.text or "" for element in elements)
+        old = "".join(_visible(element.text) for element in elements)
         if old == new:
             continue
         if not elements:  # nothing to inherit from: a new <w:t> beside the token
@@ -187,6 +187,11 @@ def _apply(paragraph: _Paragraph, new_text: str) -> None:
                 texts[id(host)].append(new[j1:j2])
         for element in elements:
             _set_text(element, "".join(texts[id(element)]))
+
+
+def _visible(text: str | None) -> str:
+    """A `<w:t>`'s text as Word shows it: a stray line break in it displays as a space."""
+    return (text or "").replace("\r", " ").replace("\n", " ")
 
 
 def _set_text(element: etree._Element, text: str) -> None:
