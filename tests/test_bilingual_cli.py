@@ -84,6 +84,7 @@ def test_the_json_report_gives_each_units_id_source_and_codes(
     assert report["document"]["bilingual"] is True
     assert report["document"]["source_language"] == "es"  # from the file
     units = {entry["unit"]: entry for entry in report["sentences"]}
+    assert all(0.0 <= entry["risk"] <= 1.0 for entry in report["sentences"])
     assert list(units) == ["intro", "budget", "vote"]  # the untranslated unit is not a row
     intro = units["intro"]
     assert intro["source"].replace("\ue000", "").replace("\ue001", "") == (

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from reviewer.app.sentence_model import ModelIndex, SentenceModel
 from reviewer.core.flags import Severity
-from reviewer.core.risk import risk_model, sentence_risk
+from reviewer.core.risk import risk_model, sentence_risk, source_features, typical_log_ratio
 
 
 class SentenceFilterModel(QSortFilterProxyModel):
@@ -64,12 +64,32 @@ class SentenceFilterModel(QSortFilterProxyModel):
             self._snapshot()
 
     def _snapshot(self) -> None:
+        """Score every row; a bilingual review's rows with their source features."""
+        review = self._source.review
+        segments = [self._source.segment(row) for row in range(self._source.rowCount())]
+        sources = {
+            segment.id: unit.source
+            for segment in segments
+            if review is not None and (unit := review.unit(segment.id)) is not None
+        }
+        typical = typical_log_ratio(
+            (sources[segment.id], segment.text) for segment in segments if sources.get(segment.id)
+        )
         model = risk_model()
         risks: dict[str, float] = {}
-        for row in range(self._source.rowCount()):
-            segment = self._source.segment(row)
+        for row, segment in enumerate(segments):
+            if not segment.text:
+                risks[segment.id] = 0.0
+                continue
             flags = self._source.flags_for_row(row)
-            risks[segment.id] = sentence_risk(segment.text, flags, model) if segment.text else 0.0
+            source = sources.get(segment.id)
+            risks[segment.id] = (
+                sentence_risk(
+                    segment.text, flags, source=source_features(source, segment.text, typical)
+                )
+                if source
+                else sentence_risk(segment.text, flags, model)
+            )
         self._risks = risks
 
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:

@@ -5,6 +5,11 @@ severity and how confident, the sentence's length, words repeated in it, dashes,
 numbers and capitalised words inside it. The weights are data (`resources/risk.yaml`),
 fitted by `tools/fit_risk.py` on expert MQM annotations of real machine translation; scoring
 needs no library beyond the standard one.
+
+With the source at hand (a bilingual file) a second model (`resources/risk_bilingual.yaml`)
+adds what only the source tells: numbers and Latin-script names of the source missing from
+the target, and how far the unit's length ratio strays from the document's usual ratio (an
+omission or an addition shows as a target too short or too long for its source).
 """
 
 from __future__ import annotations
@@ -37,6 +42,13 @@ FEATURES = (
     "inner_capitals",
     "commas_per_word",
 )
+SOURCE_FEATURES = (
+    "source_numbers_missing",
+    "source_names_missing",
+    "length_ratio_deviation",
+)
+_NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]*[A-Za-z0-9]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +65,59 @@ class RiskModel:
 
 
 @cache
-def risk_model() -> RiskModel:
-    """The model of resources/risk.yaml (loaded once)."""
-    data: dict[str, Any] = load_yaml("risk.yaml")
+def risk_model(bilingual: bool = False) -> RiskModel:
+    """The model of resources/risk.yaml, or risk_bilingual.yaml (loaded once)."""
+    name = "risk_bilingual.yaml" if bilingual else "risk.yaml"
+    data: dict[str, Any] = load_yaml(name)
     weights = {str(k): float(v) for k, v in (data.get("weights") or {}).items()}
-    unknown = set(weights) - set(FEATURES)
+    unknown = set(weights) - set(FEATURES) - (set(SOURCE_FEATURES) if bilingual else set())
     if unknown:
-        raise ValueError(f"risk.yaml: unknown features {sorted(unknown)}")
+        raise ValueError(f"{name}: unknown features {sorted(unknown)}")
     return RiskModel(bias=float(data["bias"]), weights=weights)
+
+
+def log_length_ratio(source: str, target: str) -> float:
+    """log((target characters + 1) / (source characters + 1)): 0 for equal lengths."""
+    return math.log((len(target.strip()) + 1) / (len(source.strip()) + 1))
+
+
+def typical_log_ratio(pairs: Iterable[tuple[str, str]]) -> float:
+    """The median log length ratio of a document's (source, target) pairs: the usual
+    ratio for this language pair and text, against which one unit's ratio is judged."""
+    ratios = sorted(log_length_ratio(source, target) for source, target in pairs if source)
+    if not ratios:
+        return 0.0
+    middle = len(ratios) // 2
+    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+
+
+def source_features(source: str, target: str, typical_ratio: float) -> dict[str, float]:
+    """What the source says about a target: its numbers and Latin-script names (in a
+    source of another script) that the target lacks, and the stray of the length ratio."""
+    target_digits = {_digits(number) for number in _NUMBER.findall(target)}
+    missing_numbers = sum(
+        1 for number in _NUMBER.findall(source) if _digits(number) not in target_digits
+    )
+    letters = [ch for ch in source if ch.isalpha()]
+    # a source in another script (one CJK character is a whole word, hence a quarter)
+    latin_source = sum(ord(ch) > 0x24F for ch in letters) < 0.25 * len(letters)
+    lowered = target.lower()
+    missing_names = (
+        0
+        if latin_source
+        else sum(1 for name in _LATIN_NAME.findall(source) if name.lower() not in lowered)
+    )
+    return {
+        "source_numbers_missing": float(missing_numbers),
+        "source_names_missing": float(missing_names),
+        "length_ratio_deviation": abs(log_length_ratio(source, target) - typical_ratio),
+    }
+
+
+def _digits(number: str) -> str:
+    """A number's digits without group separators: "1,500" / "1 500" / "1500" agree (a
+    decimal part stays, so 1.5 and 15 differ)."""
+    return re.sub(r"[.,\s](?=\d{3}(?!\d))", "", number)
 
 
 def risk_features(text: str, flags: Iterable[Flag] = ()) -> dict[str, float]:
@@ -89,9 +146,19 @@ def risk_features(text: str, flags: Iterable[Flag] = ()) -> dict[str, float]:
     }
 
 
-def sentence_risk(text: str, flags: Iterable[Flag] = (), model: RiskModel | None = None) -> float:
-    """The risk of one sentence, rounded to 3 decimals."""
-    return round((model or risk_model()).score(risk_features(text, flags)), 3)
+def sentence_risk(
+    text: str,
+    flags: Iterable[Flag] = (),
+    model: RiskModel | None = None,
+    source: Mapping[str, float] | None = None,
+) -> float:
+    """The risk of one sentence, rounded to 3 decimals; `source` adds `source_features`
+    (and then the bilingual model is the default)."""
+    features = risk_features(text, flags)
+    if source is not None:
+        features.update(source)
+    chosen = model or risk_model(bilingual=source is not None)
+    return round(chosen.score(features), 3)
 
 
 def flags_by_sentence(document: Document, flags: Iterable[Flag]) -> list[list[Flag]]:

@@ -79,3 +79,51 @@ def test_every_json_sentence_has_a_risk() -> None:
     sentences = report_dict(result)["sentences"]
     assert all(0.0 <= s["risk"] <= 1.0 for s in sentences)
     assert sentences[0]["risk"] > sentences[1]["risk"]
+
+
+# -- with the source (bilingual files) ---------------------------------------------------------
+
+
+def test_source_features_see_missing_numbers_and_names() -> None:
+    from reviewer.core.risk import source_features
+
+    kept = source_features(
+        "El Gobierno aprobó 2.400 millones para Iberdrola.",
+        "The government approved 2,400 million for Iberdrola.",
+        0.0,
+    )
+    assert kept["source_numbers_missing"] == 0.0
+    lost = source_features(
+        "El Gobierno aprobó 2.400 millones para Iberdrola.",
+        "The government approved 24 million.",
+        0.0,
+    )
+    assert lost["source_numbers_missing"] == 1.0
+    assert lost["source_names_missing"] == 0.0  # a Latin source: names are not counted
+    chinese = source_features("苹果公司发布了iPhone和AirPods", "Apple released the iPhone.", 0.0)
+    assert chinese["source_names_missing"] == 1.0  # AirPods
+
+
+def test_the_length_ratio_is_judged_against_the_document() -> None:
+    from reviewer.core.risk import source_features, typical_log_ratio
+
+    pairs = [("Una frase de longitud media.", "A sentence of medium length.")] * 5
+    typical = typical_log_ratio(pairs)
+    usual = source_features(*pairs[0], typical)["length_ratio_deviation"]
+    omitted = source_features(
+        "Una frase mucho más larga que dice muchas cosas importantes sobre el tema.",
+        "A sentence.",
+        typical,
+    )["length_ratio_deviation"]
+    assert usual < 0.01 < 1.0 < omitted
+
+
+def test_the_bilingual_model_weighs_the_source_features() -> None:
+    from reviewer.core.risk import SOURCE_FEATURES, risk_model, sentence_risk
+
+    model = risk_model(bilingual=True)
+    assert set(SOURCE_FEATURES) <= set(model.weights)
+    text = "The government approved 24 million."
+    fine = dict.fromkeys(SOURCE_FEATURES, 0.0)
+    lost = {**fine, "source_numbers_missing": 1.0, "length_ratio_deviation": 1.0}
+    assert sentence_risk(text, source=lost) > sentence_risk(text, source=fine)
