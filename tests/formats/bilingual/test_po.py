@@ -83,6 +83,14 @@ def test_reviewed_fuzzy_entry_loses_fuzzy_and_a_dropped_placeholder_is_restored(
     assert parse_bilingual(out, "app.po").unit("3").state == "translated"
 
 
+def test_a_fuzzy_entry_not_marked_reviewed_stays_fuzzy() -> None:
+    data = fixture_bytes("app.po")
+    unit = parse_bilingual(data, "app.po").unit("3")
+    out = write_bilingual(data, "app.po", {"3": unit.target + "!"})
+    assert changed_lines(data, out) == ['-msgstr "{0} öffnen"', '+msgstr "{0} öffnen!"']
+    assert parse_bilingual(out, "app.po").unit("3").state == "fuzzy"
+
+
 def test_newline_token_is_written_back_as_escape() -> None:
     data = fixture_bytes("app.po")
     unit = parse_bilingual(data, "app.po").unit("1")

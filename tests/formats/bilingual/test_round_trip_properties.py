@@ -21,8 +21,8 @@ CASES = [
     ("okapi.xlf", "manual.html/tu1", ""),
     ("v2.xlf", "u2/s1", ""),
     ("memory.tmx", "news-1", ""),
-    ("app.po", "1", "%{}<>"),  # typed, these would read back as format codes or tags
-    ("app.po", "2[1]", "%{}<>"),
+    ("app.po", "1", "%{}<>\t"),  # typed, these would read back as codes, tags or escapes
+    ("app.po", "2[1]", "%{}<>\t"),
     ("pairs.csv", "msg.long", ""),
     ("pairs.tsv", "2", ""),
     ("report.docx", "2", ""),
@@ -39,7 +39,8 @@ def texts(excluded: str) -> st.SearchStrategy[str]:
     return st.text(
         st.characters(
             codec="utf-8",
-            exclude_categories=("Cc", "Cs", "Co", "Cn", "Zl", "Zp"),
+            exclude_categories=("Cc", "Cs", "Co", "Cn"),
+            include_characters="" if "\t" in excluded else "\t",
             exclude_characters=excluded,
         ),
         max_size=12,

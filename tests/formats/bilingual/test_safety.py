@@ -76,6 +76,15 @@ def test_parameter_entity_is_refused() -> None:
         parse_bilingual(data, "p.xlf")
 
 
+def test_entity_hidden_behind_a_bracket_in_a_comment_is_refused() -> None:
+    data = b"""<?xml version="1.0"?>
+<!DOCTYPE xliff [<!-- ] --><!ENTITY % remote SYSTEM "http://example.invalid/x.dtd"> %remote;]>
+<xliff version="1.2"><file original="a"><body><trans-unit id="1"><source>a</source>
+</trans-unit></body></file></xliff>"""
+    with pytest.raises(BilingualFormatError, match=REFUSED):
+        parse_bilingual(data, "p.xlf")
+
+
 def test_refusal_is_one_line_without_traceback(tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlf"
     path.write_bytes(BILLION_LAUGHS)
