@@ -53,6 +53,7 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshot_review.py docs/review-window.png
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshot_scorecard.py docs/scorecard.png
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tools/screenshot_bilingual.py docs/review-bilingual.png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -6,6 +6,9 @@ identical" when the same fix is open elsewhere, and "Ignore everywhere" / "Add t
 dictionary". A decided flag keeps its card, greyed, with what was decided and a Reopen
 button. The current flag (the one the keys act on) has a blue edge. The reviewer's own
 error marks follow the flags.
+
+In a bilingual review quoted text may hold the unit's inline codes: they show as chips (in
+the quote) or as their labels (⟨1, 1⟩, %s on buttons and in messages), never as tofu.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.app import theme
+from reviewer.app.codes import Code, escaped_with_chips, readable, unit_codes
+from reviewer.core.bilingual import Unit
 from reviewer.core.review import Annotation, Decision, DecisionStatus, ReviewFlag
 from reviewer.core.wordlists import is_spelling_flag
 
@@ -56,9 +61,12 @@ class FlagCard(QFrame):
         review_flag: ReviewFlag,
         decision: Decision | None,
         identical: int,
+        *,
+        codes: dict[str, Code] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("flag-card")
+        self._codes = codes or {}
         self._panel = panel
         self.review_flag = review_flag
         self.position = position
@@ -73,12 +81,12 @@ class FlagCard(QFrame):
             f" &nbsp;<span style='color:#5f6670'>{escape(flag.category)}</span>"
         )
         layout.addWidget(head)
-        quote = QLabel(escape(flag.text) or "&nbsp;")
+        quote = QLabel(escaped_with_chips(flag.text, self._codes) or "&nbsp;")
         quote.setObjectName("quote")
         quote.setTextFormat(Qt.TextFormat.RichText)
         quote.setWordWrap(True)
         layout.addWidget(quote)
-        message = QLabel(flag.message)
+        message = QLabel(readable(flag.message, self._codes))
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(message)
@@ -105,8 +113,9 @@ class FlagCard(QFrame):
         flag = self.review_flag.flag
         row = _FlowRow()
         for number, suggestion in enumerate(flag.suggestions[:9]):
+            shown = readable(suggestion, self._codes)
             button = QPushButton(
-                f"{number + 1}  {suggestion}" if suggestion else f"{number + 1}  Delete"
+                f"{number + 1}  {shown}" if suggestion else f"{number + 1}  Delete"
             )
             button.setObjectName("suggestion" if suggestion else "delete-suggestion")
             button.setToolTip(f"Accept this suggestion (Alt+{number + 1})")
@@ -129,7 +138,8 @@ class FlagCard(QFrame):
         links = _FlowRow()
         if identical > 1 and flag.suggestions:
             apply_all = _link(
-                f"Apply “{flag.suggestions[0] or 'delete'}” to all {identical} identical"
+                f"Apply “{readable(flag.suggestions[0], self._codes) or 'delete'}”"
+                f" to all {identical} identical"
             )
             apply_all.setObjectName("apply-all")
             apply_all.clicked.connect(lambda: panel.applyAllRequested.emit(self.review_flag, 0))
@@ -147,7 +157,7 @@ class FlagCard(QFrame):
 
     def _add_decision(self, panel: FlagPanel, layout: QVBoxLayout, decision: Decision) -> None:
         if decision.status is DecisionStatus.ACCEPTED:
-            text = f"✓ Accepted “{decision.replacement or 'delete'}”"
+            text = f"✓ Accepted “{readable(decision.replacement or '', self._codes) or 'delete'}”"
         elif decision.status is DecisionStatus.REJECTED:
             text = "✗ Rejected" + (f": {decision.reason}" if decision.reason else "")
         else:
@@ -184,6 +194,7 @@ class FlagPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.cards: list[FlagCard] = []
         self.current = -1
+        self._codes: dict[str, Code] = {}
         self._content = QWidget()
         self._content.setObjectName("flag-panel-content")
         self._content.setStyleSheet(_CARD_STYLE)
@@ -204,14 +215,17 @@ class FlagPanel(QScrollArea):
         flags: list[tuple[ReviewFlag, Decision | None, int]],
         annotations: list[Annotation],
         current: int = -1,
+        unit: Unit | None = None,
     ) -> None:
-        """Show cards for (flag, its decision, number of identical open flags) triples."""
+        """Show cards for (flag, its decision, number of identical open flags) triples; in a
+        bilingual review `unit` is the row's translation unit (its inline codes)."""
         self._clear()
+        self._codes = unit_codes(unit)
         self._add_label(heading, muted=True)
         if not flags:
             self._add_label("No flags in this sentence.", muted=True)
         for position, (review_flag, decision, identical) in enumerate(flags):
-            card = FlagCard(self, position, review_flag, decision, identical)
+            card = FlagCard(self, position, review_flag, decision, identical, codes=self._codes)
             self.cards.append(card)
             self._layout.addWidget(card)
         if annotations:
@@ -250,7 +264,8 @@ class FlagPanel(QScrollArea):
         note = f" — {escape(annotation.note)}" if annotation.note else ""
         label = QLabel(
             f"<b style='color:{colour}'>{escape(str(annotation.severity).upper())}</b> "
-            f"{escape(annotation.category)}: “{escape(annotation.text)}”{note}"
+            f"{escape(annotation.category)}: “{escaped_with_chips(annotation.text, self._codes)}”"
+            f"{note}"
         )
         label.setWordWrap(True)
         layout.addWidget(label, 1)

@@ -655,20 +655,53 @@ class MainWindow(QMainWindow):
             )
         self._update_project_label()
 
-    def reload_project(self) -> None:
-        """Read the open document's project file again (after it was written) and re-check."""
-        review = self.review
-        if review is None:
-            return
-        self.load_project(Path(review.text_path) if review.text_path else review.path)
-        self.recheck()
-
     def project_folder(self) -> Path | None:
         """Where a new `reviewer.toml` for the open document would go (beside it)."""
+        document = self._document_path()
+        return document.parent if document is not None else None
+
+    def _document_path(self) -> Path | None:
         review = self.review
         if review is None:
             return None
-        return (Path(review.text_path) if review.text_path else review.path).parent
+        return Path(review.text_path) if review.text_path else review.path
+
+    def switch_off_in_project(self, rule: str) -> Path | None:
+        """Add `rule` to `disable-rules` in the project file in effect, or in a new
+        `reviewer.toml` beside the document (after asking) when none governs it, so that
+        `reviewer check` leaves it out too; the project file is read again (the caller
+        checks again). Returns the file written, or None (cancelled, or why not is said)."""
+        from reviewer.formats.project_toml import add_disabled_rule, create_project_file
+
+        document, folder = self._document_path(), self.project_folder()
+        if document is None or folder is None:
+            return None
+        title = "Not written to the project file"
+        if self.project_problem is not None:
+            QMessageBox.warning(self, title, f"{self.project_problem}\n\nCorrect it first.")
+            return None
+        try:
+            if self.project is not None:
+                path = self.project.path
+                add_disabled_rule(path, rule)
+            else:
+                answer = QMessageBox.question(
+                    self,
+                    f"Create {PROJECT_FILE}?",
+                    f"No project file applies to {document.name}. Create {folder / PROJECT_FILE}"
+                    f" with {rule} switched off? `reviewer check` and this window will then"
+                    f" leave {rule} out for every file in {folder} and below.",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Yes,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return None
+                path = create_project_file(folder, rule)
+        except ReviewerError as exc:  # a shape the editor does not touch, a read-only folder
+            QMessageBox.warning(self, title, str(exc))
+            return None
+        self.load_project(document)
+        return path
 
     def _project_options(self, strict: bool = False) -> CheckOptions:
         defaults = self.preferences.check_options()

@@ -5,7 +5,9 @@ Figures come from `reviewer.core.scoring.build_scorecard` and the charts are the
 the HTML report embeds (reviewer/formats/scorecard_charts.py), drawn by Qt's SVG renderer.
 From the precision table a rule reviewers keep rejecting can be switched off: that is the
 same setting as Preferences > rules off, applied through the window's `apply_preferences`
-(so the document is checked again without it).
+(so the document is checked again without it). With "Also switch off in reviewer.toml"
+ticked it also goes into the project file's `disable-rules` (a new `reviewer.toml` beside the
+document, after asking, when none applies), so `reviewer check` leaves it out too.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QFileDialog,
     QFrame,
@@ -40,6 +43,7 @@ from PySide6.QtWidgets import (
 from reviewer.app import theme
 from reviewer.core.errors import ReviewerError
 from reviewer.core.flags import Severity
+from reviewer.core.project_config import PROJECT_FILE
 from reviewer.core.scoring import FORMULA, Scorecard, build_scorecard
 from reviewer.core.scoring.precision import RulePrecision
 from reviewer.formats.scorecard_charts import errors_chart, format_duration, hter_chart, time_chart
@@ -138,6 +142,9 @@ class ScorecardView(QDialog):
 
     def _build_buttons(self, layout: QVBoxLayout) -> None:
         buttons = QHBoxLayout()
+        self.also_in_project = QCheckBox("Also switch off in reviewer.toml")
+        self.also_in_project.setObjectName("also-in-project")
+        buttons.addWidget(self.also_in_project)
         self.status = QLabel()
         self.status.setObjectName("muted")
         buttons.addWidget(self.status, 1)
@@ -164,12 +171,33 @@ class ScorecardView(QDialog):
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.card = build_scorecard(
-                review, disabled_rules=self.window_.preferences.disabled_rules
-            )
+            self.card = build_scorecard(review, disabled_rules=self.window_.options.disabled_rules)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show(self.card)
+        self._update_project_choice()
+
+    def _update_project_choice(self) -> None:
+        """Name the project file a switched-off rule would also go to."""
+        window, box = self.window_, self.also_in_project
+        folder = window.project_folder()
+        box.setEnabled(window.project_problem is None and folder is not None)
+        if window.project_problem is not None:
+            box.setText(f"Also switch off in {PROJECT_FILE}")
+            box.setToolTip(f"The project file cannot be used: {window.project_problem}")
+        elif window.project is not None:
+            box.setText(f"Also switch off in {window.project.path.name}")
+            box.setToolTip(
+                f"Add the rule to disable-rules in {window.project.path}, so that "
+                "`reviewer check` leaves it out too"
+            )
+        else:
+            box.setText(f"Also switch off in {PROJECT_FILE}")
+            where = folder / PROJECT_FILE if folder is not None else PROJECT_FILE
+            box.setToolTip(
+                f"No project file applies to this document: create {where} (asks first), "
+                "so that `reviewer check` leaves the rule out too"
+            )
 
     def _show(self, card: Scorecard) -> None:
         mqm = card.mqm
@@ -227,6 +255,8 @@ class ScorecardView(QDialog):
         table = self.rules_table
         table.setRowCount(len(rules))
         disabled = self.window_.preferences.disabled_rules
+        project = self.window_.project
+        in_project = set(project.disabled_rules or ()) if project else set()
         for row, rule in enumerate(rules):
             precision = "–" if rule.precision is None else f"{100 * rule.precision:.0f}%"
             if rule.suggest_switch_off:
@@ -262,6 +292,13 @@ class ScorecardView(QDialog):
                 else "Stop checking with this rule (Preferences > rules off)"
             )
             button.clicked.connect(lambda _=False, name=rule.rule: self.toggle_rule(name))
+            if not off and rule.rule in in_project and project is not None:
+                button.setText(f"Off in {project.path.name}")
+                button.setObjectName("switch-on")
+                button.setEnabled(False)
+                button.setToolTip(
+                    f"Switched off in {project.path}: remove it there to check with it again"
+                )
             table.setCellWidget(row, 9, _centred(button))
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -319,15 +356,23 @@ class ScorecardView(QDialog):
     # -- actions ------------------------------------------------------------------------------
 
     def toggle_rule(self, rule: str) -> None:
-        """Switch a rule off (or back on) in Preferences, and check the document again."""
+        """Switch a rule off (or back on) in Preferences, and check the document again.
+
+        Switching off with "Also switch off in reviewer.toml" ticked also writes it to the
+        project file (see `MainWindow.switch_off_in_project`)."""
         preferences = self.window_.preferences
         disabled = set(preferences.disabled_rules)
         disabled.symmetric_difference_update({rule})
+        written = None
+        if rule in disabled and self.also_in_project.isChecked():
+            written = self.window_.switch_off_in_project(rule)
         self.window_.apply_preferences(replace(preferences, disabled_rules=frozenset(disabled)))
         state = "off" if rule in disabled else "on"
-        self.status.setText(f"{rule} switched {state} (Preferences > rules off)")
+        also = f" and in {written}" if written is not None else ""
+        self.status.setText(f"{rule} switched {state} (Preferences > rules off{also})")
         if self.card is not None:
             self._fill_rules(self.card.precision)
+        self._update_project_choice()
 
     def export(self, label: str, path: str | None = None) -> Path | None:
         """Write the scorecard as HTML, CSV or JSON (atomically); ask where unless `path`."""

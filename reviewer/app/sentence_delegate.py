@@ -3,6 +3,10 @@
 Underlines are wavy and coloured by severity, as in word processors, so a reviewer reads the
 sentence normally and sees at a glance where and how bad the problems are. Rows that start a
 new paragraph get extra space above them, so the article's shape stays visible.
+
+In a bilingual review each row is a translation unit: its source sits above the target,
+smaller and muted (while View > Show Source is on), and inline codes on both sides are chips
+(reviewer.app.codes), one character for one so the underlines keep their offsets.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QPainter,
     QPalette,
@@ -19,14 +24,26 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reviewer.app import theme
-from reviewer.app.sentence_model import DeletedRole, FlagsRole, ModelIndex, SentenceRole, StatusRole
+from reviewer.app import codes, theme
+from reviewer.app.sentence_model import (
+    DeletedRole,
+    FlagsRole,
+    ModelIndex,
+    SentenceRole,
+    SourceRole,
+    StatusRole,
+    UnitRole,
+)
+from reviewer.core.bilingual import Unit
 from reviewer.core.document import Sentence
 from reviewer.core.flags import Flag
 from reviewer.core.review import SentenceStatus
 
 # A glyph per sentence status, drawn under the row number (shape, not colour alone).
 _STATUS_GLYPHS = {SentenceStatus.EDITED: "✎", SentenceStatus.REVIEWED: "✓"}
+SOURCE_SCALE = 0.9  # the source's font, relative to the target's
+SOURCE_GAP = 3  # pixels between the source and the target
+SOURCE_TEXT = QColor("#66707c")
 
 
 class SentenceDelegate(QStyledItemDelegate):
@@ -34,7 +51,7 @@ class SentenceDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._heights: dict[tuple[str, int, str], int] = {}
+        self._heights: dict[tuple[str, int, str, str | None], int] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         sentence: Sentence | None = index.data(SentenceRole)
@@ -75,8 +92,16 @@ class SentenceDelegate(QStyledItemDelegate):
         self._paint_badge(painter, body, flags, option.font)
 
         deleted = bool(index.data(DeletedRole))
-        document = self._text_document(sentence, flags, option, body.width(), deleted)
+        unit: Unit | None = index.data(UnitRole)
+        source: str | None = index.data(SourceRole)
         painter.translate(body.left() + theme.NUMBER_COLUMN, body.top() + theme.ROW_PADDING)
+        if source is not None:
+            source_document = self._source_document(source, unit, option, body.width())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(QPalette.ColorRole.Text, SOURCE_TEXT)
+            source_document.documentLayout().draw(painter, context)
+            painter.translate(0, int(source_document.size().height()) + SOURCE_GAP)
+        document = self._text_document(sentence, flags, option, body.width(), deleted, unit=unit)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.text().color())
         document.documentLayout().draw(painter, context)
@@ -89,11 +114,16 @@ class SentenceDelegate(QStyledItemDelegate):
         width = option.rect.width() or 600
         # Laying out text is the costly part of opening a long article, and a row's height
         # depends only on its text, font and width (underlines and tints do not change it).
-        key = (sentence.text, width, option.font.key())
+        source: str | None = index.data(SourceRole)
+        key = (sentence.text, width, option.font.key(), source)
         text_height = self._heights.get(key)
         if text_height is None:
-            document = self._text_document(sentence, [], option, width)
+            unit: Unit | None = index.data(UnitRole)
+            document = self._text_document(sentence, [], option, width, unit=unit)
             text_height = int(document.size().height())
+            if source is not None:
+                source_document = self._source_document(source, unit, option, width)
+                text_height += int(source_document.size().height()) + SOURCE_GAP
             self._heights[key] = text_height
         return QSize(width, text_height + 2 * theme.ROW_PADDING + self._gap(index, sentence))
 
@@ -111,12 +141,16 @@ class SentenceDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         row_width: int,
         deleted: bool = False,
+        *,
+        unit: Unit | None = None,
     ) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(0)
         document.setTextWidth(max(100, row_width - theme.NUMBER_COLUMN - theme.BADGE_COLUMN))
         document.setPlainText(sentence.text)
+        if unit is not None:
+            codes.insert_chips(document, codes.unit_codes(unit))
         cursor = QTextCursor(document)
         if deleted:  # struck through and greyed: the reviewer sees what went, and can undo it
             gone = QTextCharFormat()
@@ -137,6 +171,21 @@ class SentenceDelegate(QStyledItemDelegate):
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
+        return document
+
+    @staticmethod
+    def _source_document(
+        source: str, unit: Unit | None, option: QStyleOptionViewItem, row_width: int
+    ) -> QTextDocument:
+        """The unit's source: smaller, muted, as wide as the target."""
+        document = QTextDocument()
+        font = QFont(option.font)
+        font.setPointSizeF(font.pointSizeF() * SOURCE_SCALE)
+        document.setDefaultFont(font)
+        document.setDocumentMargin(0)
+        document.setTextWidth(max(100, row_width - theme.NUMBER_COLUMN - theme.BADGE_COLUMN))
+        document.setPlainText(source)
+        codes.insert_chips(document, codes.unit_codes(unit))
         return document
 
     @staticmethod

@@ -4,18 +4,66 @@ Typing stays in the editor (its own undo stack undoes keystrokes) until the revi
 pauses, moves on or presses Ctrl+Enter; then the window commits the text as one review
 command. Flagged spans are drawn as extra selections whose cursors follow the typing, so
 the underlines stay on the right words until the re-check replaces them.
+
+In a bilingual review the unit's source sits above the editor (smaller, muted; View > Show
+Source), selecting words in the target highlights the numbers and names they hold in the
+source, and the unit's inline codes are chips (reviewer.app.codes) that cannot be deleted or
+typed over: an edit that would drop, add or reorder one is refused with a beep and a line
+under the editor, and the committed text holds the original code characters.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
-from reviewer.app import theme
+from reviewer.app import codes, theme
+from reviewer.app.source_view import SourcePane, show_source_setting
+from reviewer.core.alignment import matching_source_spans
+from reviewer.core.bilingual import Unit, is_placeholder, placeholders_in
 from reviewer.core.flags import Flag
 
 PAUSE_MS = 1200  # typing stops this long: commit the edit and re-check
+NOTICE_MS = 6000  # how long a refused edit's line stays under the editor
+CODES_MIME = "application/x-mt-reviewer-codes"  # copied text with its code characters
+
+
+class CodeTextEdit(QPlainTextEdit):
+    """A plain-text editor whose inline-code chips travel through the clipboard: copying puts
+    the text with its codes (for pasting here) and with their markup (for other programs) on
+    the clipboard; pasting turns the codes back into chips, if the unit's codes stay intact."""
+
+    def __init__(self, owner: SentenceEditor) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        text = self._owner.text()[start:end]
+        data = super().createMimeDataFromSelection()  # Qt owns it (a new one would crash)
+        if not any(is_placeholder(c) for c in text):
+            return data
+        data.data("text/plain")  # Qt fills its formats lazily, once: now, before replacing them
+        for kind in data.formats():
+            data.removeFormat(kind)  # rich text would carry bare object characters
+        data.setData(CODES_MIME, text.encode("utf-8"))
+        unit = self._owner.unit
+        data.setText(unit.with_markup(text) if unit is not None else text)
+        return data
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self._owner.unit is None:
+            super().insertFromMimeData(source)
+            return
+        if source.hasFormat(CODES_MIME):
+            text = bytes(source.data(CODES_MIME).data()).decode("utf-8")
+        elif source.hasText():
+            text = source.text()
+        else:
+            return
+        self._owner.insert_text(text)
 
 
 class SentenceEditor(QWidget):
@@ -30,6 +78,9 @@ class SentenceEditor(QWidget):
         self.segment_id: str | None = None
         self.locked = False  # the review cannot be written: no typing
         self._committed_text = ""
+        self.unit: Unit | None = None  # the translation unit shown (None: a plain text)
+        self.show_source = show_source_setting()
+        self._codes: dict[str, codes.Code] = {}
         self.previous = QLabel()
         self.next = QLabel()
         for label in (self.previous, self.next):
@@ -37,7 +88,18 @@ class SentenceEditor(QWidget):
             label.setObjectName("context")
             label.setStyleSheet("color: #8a9099; padding: 2px 4px;")
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.editor = QPlainTextEdit()
+        self.source = SourcePane()
+        self.source.hide()
+        self.notice = QLabel()
+        self.notice.setObjectName("editor-notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b3261e; padding: 0 4px;")
+        self.notice.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self.editor = CodeTextEdit(self)
         self.editor.setObjectName("sentence-editor")
         self.editor.setPlaceholderText("Select a sentence to edit it")
         self.editor.setTabChangesFocus(True)
@@ -53,11 +115,14 @@ class SentenceEditor(QWidget):
         self.pause.setInterval(PAUSE_MS)
         self.pause.timeout.connect(self.commit)
         self.editor.textChanged.connect(self._on_typing)
+        self.editor.selectionChanged.connect(self._highlight_source)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
         layout.addWidget(self.previous)
+        layout.addWidget(self.source)
         layout.addWidget(self.editor, 1)
+        layout.addWidget(self.notice)
         layout.addWidget(self.next)
         self._loading = False
 
@@ -70,26 +135,80 @@ class SentenceEditor(QWidget):
         *,
         previous: str = "",
         following: str = "",
+        unit: Unit | None = None,
+        source_language: str = "",
     ) -> None:
-        """Show a sentence; pending typing on the previous one is committed first."""
+        """Show a sentence (with its translation unit in a bilingual review); pending typing
+        on the previous one is committed first."""
         if segment_id != self.segment_id:
             self.commit()
         self._loading = True
         try:
             self.segment_id = segment_id
             self._committed_text = text
-            if self.editor.toPlainText() != text:
-                self.editor.setPlainText(text)  # also clears the editor's own undo stack
-            else:
-                self.editor.document().clearUndoRedoStacks()
+            self.unit = unit
+            self._codes = codes.unit_codes(unit)
+            if self.text() != text:
+                self.editor.setPlainText(text)
+                codes.insert_chips(self.editor.document(), self._codes)
+            self.editor.document().clearUndoRedoStacks()  # loading is not the reviewer's typing
             self.editor.setReadOnly(segment_id is None or self.locked)
-            self.previous.setText(previous)
+            self.previous.setText(codes.readable(previous, {}))
             self.previous.setVisible(bool(previous))
-            self.next.setText(following)
+            self.next.setText(codes.readable(following, {}))
             self.next.setVisible(bool(following))
+            if unit is not None:
+                self.source.show_unit(unit, source_language)
+            self.source.setVisible(unit is not None and self.show_source)
             self.show_flags(flags, sentence_start)
         finally:
             self._loading = False
+        self._highlight_source()
+
+    def text(self) -> str:
+        """The editor's text with the unit's code characters (what a commit hands over)."""
+        return codes.text_with_codes(self.editor.document())
+
+    def set_show_source(self, shown: bool) -> None:
+        """View > Show Source: the source above the editor, in a bilingual review."""
+        self.show_source = shown
+        self.source.setVisible(shown and self.unit is not None)
+
+    def refuse(self, message: str) -> None:
+        """Say why an edit was not made (a beep and a line under the editor)."""
+        QApplication.beep()
+        self.notice.setText(message)
+        self.notice.show()
+        self._notice_timer.start()
+
+    def insert_text(self, text: str) -> None:
+        """Put `text` (which may hold this unit's code characters) where the cursor is,
+        replacing the selection, unless that would break the unit's codes."""
+        cursor = self.editor.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        text = text.replace("\r\n", " ").replace("\n", " ")  # a unit has no line breaks
+        if not self._keeps_codes(start, end, text):
+            self.refuse(
+                "Not pasted: the unit's inline codes must stay as they are (each once, in"
+                " order); paste the words without the codes."
+            )
+            return
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        for character in text:
+            if is_placeholder(character):
+                cursor.insertText(
+                    codes.OBJECT, codes.chip_format(codes.code_for(character, self._codes))
+                )
+            else:
+                cursor.insertText(character, QTextCharFormat())
+        cursor.endEditBlock()
+        self.editor.setTextCursor(cursor)
+
+    def _keeps_codes(self, start: int, end: int, inserted: str = "") -> bool:
+        current = self.text()
+        after = current[:start] + inserted + current[end:]
+        return placeholders_in(after) == placeholders_in(current)
 
     def show_flags(self, flags: list[Flag], sentence_start: int) -> None:
         """Underline flagged spans; their cursors follow what the reviewer types."""
@@ -116,7 +235,7 @@ class SentenceEditor(QWidget):
     @property
     def has_pending_typing(self) -> bool:
         """True while the editor holds text not yet committed to the review."""
-        return self.segment_id is not None and self.editor.toPlainText() != self._committed_text
+        return self.segment_id is not None and self.text() != self._committed_text
 
     def set_locked(self, locked: bool) -> None:
         """Refuse typing while the review cannot be written (the window's read-only mode)."""
@@ -127,7 +246,9 @@ class SentenceEditor(QWidget):
         """Hand pending typing to the review (one command) now."""
         self.pause.stop()
         if self.has_pending_typing and self.segment_id is not None:
-            text = self.editor.toPlainText()
+            text = self.text()
+            if placeholders_in(text) != placeholders_in(self._committed_text):
+                return  # cannot happen through the keys (they are refused); never commit it
             self._committed_text = text
             self.editCommitted.emit(self.segment_id, text)
 
@@ -139,8 +260,91 @@ class SentenceEditor(QWidget):
         return cursor.selectionStart(), cursor.selectionEnd()
 
     def _on_typing(self) -> None:
-        if not self._loading:
-            self.pause.start()
+        if self._loading:
+            return
+        if self.unit is not None and placeholders_in(self.text()) != placeholders_in(
+            self._committed_text
+        ):
+            # Something the keys did not catch (a drag and drop, an input method) broke the
+            # codes: take it back at once.
+            QTimer.singleShot(0, self._restore_codes)
+            return
+        self.pause.start()
+
+    def _restore_codes(self) -> None:
+        document = self.editor.document()
+        for _ in range(10):
+            if placeholders_in(self.text()) == placeholders_in(self._committed_text):
+                break
+            if not document.isUndoAvailable():
+                self.load(self.segment_id, self._committed_text, [], 0, unit=self.unit)
+                break
+            self.editor.undo()
+        self.refuse("Inline codes cannot be removed, added or moved; the change was undone.")
+
+    def _highlight_source(self) -> None:
+        """The numbers and names of the target selection, highlighted in the source."""
+        if self.unit is None or not self.show_source:
+            return
+        cursor = self.editor.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        spans = matching_source_spans(self.unit.source, self.text(), start, end)
+        self.source.text.highlight(spans)
+
+    def _removal(self, event: QKeyEvent) -> tuple[int, int] | None:
+        """The characters a key press would remove (None: it removes nothing)."""
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection():
+            if (
+                event.key() in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+                or event.matches(QKeySequence.StandardKey.Cut)
+                or (event.text() and event.text().isprintable())
+            ):
+                return cursor.selectionStart(), cursor.selectionEnd()
+            return None
+        probe = QTextCursor(cursor)
+        if event.key() == Qt.Key.Key_Backspace or event.matches(
+            QKeySequence.StandardKey.DeleteStartOfWord
+        ):
+            word = event.matches(QKeySequence.StandardKey.DeleteStartOfWord)
+            probe.movePosition(
+                QTextCursor.MoveOperation.PreviousWord
+                if word
+                else QTextCursor.MoveOperation.PreviousCharacter,
+                QTextCursor.MoveMode.KeepAnchor,
+            )
+        elif event.key() == Qt.Key.Key_Delete or event.matches(
+            QKeySequence.StandardKey.DeleteEndOfWord
+        ):
+            word = event.matches(QKeySequence.StandardKey.DeleteEndOfWord)
+            probe.movePosition(
+                QTextCursor.MoveOperation.NextWord
+                if word
+                else QTextCursor.MoveOperation.NextCharacter,
+                QTextCursor.MoveMode.KeepAnchor,
+            )
+        else:
+            return None
+        return probe.selectionStart(), probe.selectionEnd()
+
+    def _refuse_breaking_key(self, event: QKeyEvent) -> bool:
+        """Refuse a key press that would delete or overwrite an inline code."""
+        if self.unit is None or self.editor.isReadOnly():
+            return False
+        span = self._removal(event)
+        if span is None or self._keeps_codes(*span):
+            return False
+        start, end = span
+        text = self.text()
+        labels = ", ".join(
+            f"{self._codes[c].label} ({self._codes[c].markup})" if c in self._codes else "code"
+            for c in text[start:end]
+            if is_placeholder(c)
+        )
+        self.refuse(
+            f"Inline codes cannot be deleted or typed over: {labels}. Edit the words around them."
+        )
+        return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z undoes typing while there is some, else the review's last command."""
@@ -167,6 +371,8 @@ class SentenceEditor(QWidget):
                 return True
         if watched is self.editor and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            if self._refuse_breaking_key(event):
+                return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier
             ):

@@ -4,6 +4,9 @@ The model holds no copy of the text: rows are the review's segments (deleted one
 a deleted sentence stays visible and can be restored) and every role is read from the
 `Review` on demand. After a command the window hands the model its `ChangeSet`, and only
 the rows it names repaint; a split or merge resets the list.
+
+In a bilingual review each row is a translation unit: `UnitRole` gives the unit (its source,
+its inline codes) and `SourceRole` its source while View > Show Source is on.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from reviewer.app.codes import readable, unit_codes
+from reviewer.core.bilingual import Unit
 from reviewer.core.document import Document, Sentence
 from reviewer.core.flags import Flag, Severity
 from reviewer.core.review import ChangeSet, Review, ReviewFlag, Segment, SentenceStatus
@@ -24,6 +29,8 @@ FlagsRole = Qt.ItemDataRole.UserRole + 2
 SeverityRole = Qt.ItemDataRole.UserRole + 3
 StatusRole = Qt.ItemDataRole.UserRole + 4
 DeletedRole = Qt.ItemDataRole.UserRole + 5
+UnitRole = Qt.ItemDataRole.UserRole + 6
+SourceRole = Qt.ItemDataRole.UserRole + 7
 
 
 class SentenceModel(QAbstractListModel):
@@ -34,6 +41,7 @@ class SentenceModel(QAbstractListModel):
         self._review: Review | None = None
         self._ids: list[str] = []
         self._open_flags: dict[str, list[ReviewFlag]] = {}
+        self.show_source = True
 
     @property
     def review(self) -> Review | None:
@@ -51,6 +59,14 @@ class SentenceModel(QAbstractListModel):
         self._ids = [segment.id for segment in review.segments] if review else []
         self._open_flags = {}
         self.endResetModel()
+
+    def set_show_source(self, shown: bool) -> None:
+        """Show (or hide) each unit's source above its target; rows change height."""
+        if shown == self.show_source:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.show_source = shown
+        self.layoutChanged.emit()
 
     # -- changes ------------------------------------------------------------------------------
 
@@ -115,6 +131,18 @@ class SentenceModel(QAbstractListModel):
             text=segment.text or segment.mt or "(deleted)",
         )
 
+    def unit(self, row: int) -> Unit | None:
+        """The row's translation unit (None in a plain-text review)."""
+        if self._review is None or not self._review.bilingual:
+            return None
+        return self._review.unit(self._ids[row])
+
+    def display_text(self, row: int) -> str:
+        """The row's text as a person reads it: inline codes as their labels."""
+        text = self.segment(row).text
+        unit = self.unit(row)
+        return readable(text, unit_codes(unit)) if unit is not None else text
+
     def review_flags_for_row(self, row: int) -> list[ReviewFlag]:
         """Every flag of the row, decided or not, placed in the current text."""
         if self._review is None or not 0 <= row < len(self._ids):
@@ -169,7 +197,7 @@ class SentenceModel(QAbstractListModel):
             return None
         row = index.row()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.segment(row).text
+            return self.display_text(row)
         if role == SentenceRole:
             return self.sentence(row)
         if role == FlagsRole:
@@ -181,4 +209,9 @@ class SentenceModel(QAbstractListModel):
             return self.segment(row).status
         if role == DeletedRole:
             return self.segment(row).deleted
+        if role == UnitRole:
+            return self.unit(row)
+        if role == SourceRole:
+            unit = self.unit(row)
+            return unit.source if unit is not None and self.show_source else None
         return None
