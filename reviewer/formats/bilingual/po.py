@@ -157,7 +157,7 @@ def write(
     )
     if not plan:
         return data
-    changed: list[pypo.pounit] = []
+    changed: set[int] = set()  # id() of each entry written (pounits are not hashable by value)
     for position, text, is_reviewed, unit_notes in plan:
         row = rows[position]
         entry = row.entry
@@ -174,8 +174,7 @@ def write(
             entry.markfuzzy(False)
         for note in unit_notes:
             entry.addnote(note, origin="translator")
-        if not any(entry is seen for seen in changed):
-            changed.append(entry)
+        changed.add(id(entry))
     return _splice(data, store, changed)
 
 
@@ -194,7 +193,7 @@ def _check_plain_text(name: str, unit_id: str, text: str, rendered: str) -> None
 _BLOCK = re.compile(r"(?:^[^\S\r\n]*\S[^\r\n]*(?:\r?\n|$))+", re.MULTILINE)
 
 
-def _splice(data: bytes, store: pypo.pofile, changed: list[pypo.pounit]) -> bytes:
+def _splice(data: bytes, store: pypo.pofile, changed: set[int]) -> bytes:
     """The original bytes with only the changed entries' blocks replaced.
 
     Entries are separated by blank lines, so the n-th block is the n-th unit; when the file
@@ -216,7 +215,7 @@ def _splice(data: bytes, store: pypo.pofile, changed: list[pypo.pounit]) -> byte
     crlf = "\r\n" in text
     edits: list[tuple[int, int, str]] = []
     for index, unit in enumerate(units):
-        if not any(unit is entry for entry in changed):
+        if id(unit) not in changed:
             continue
         block = blocks[index]
         content = block.group()
