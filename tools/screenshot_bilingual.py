@@ -64,12 +64,16 @@ ministerio</g>.</source>
 <g id="5">ministry website</g>.</target>
    </trans-unit>
    <trans-unit id="7">
-    <source>Las solicitudes de ayuda podrán presentarse a partir del <ph id="7">{fecha}</ph>.</source>
-    <target state="translated">Applications for the grants can be submitted from <ph id="7">{fecha}</ph>.</target>
+    <source>Las solicitudes de ayuda podrán presentarse a partir del \
+<ph id="7">{fecha}</ph>.</source>
+    <target state="translated">Applications for the grants can be submitted from \
+<ph id="7">{fecha}</ph>.</target>
    </trans-unit>
    <trans-unit id="8">
-    <source>El proyecto cuenta con el apoyo de la Comisión Europea y del Banco Mundial.</source>
-    <target state="translated">The project counts with the support of the European Commission and the World Bank.</target>
+    <source>El proyecto cuenta con el apoyo de la Comisión Europea y del Banco \
+Mundial.</source>
+    <target state="translated">The project counts with the support of the European \
+Commission and the World Bank.</target>
    </trans-unit>
    <trans-unit id="9">
     <source>La OTAN no ha hecho comentarios.</source>
