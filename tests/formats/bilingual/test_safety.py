@@ -124,6 +124,16 @@ def test_refusal_is_one_line_without_traceback(tmp_path: Path) -> None:
             r"u\.xlf: no translation units",
         ),
         ("x.txt", b"hello", r"x\.txt: not a bilingual file type \(\.txt\)"),
+        ("t.tmx", b"", r"t\.tmx: the file is empty"),
+        ("t.tmx", b"<tmx><body><tu>", r"t\.tmx: not well-formed XML"),
+        ("t.tmx", b"<xliff/>", r"t\.tmx: not a TMX file"),
+        ("t.tmx", b'<tmx version="1.4"><header srclang="en"/><body/></tmx>', "no translation"),
+        (
+            "v.xlf",
+            b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"><file id="f">'
+            b"</file></xliff>",
+            r"v\.xlf: no translation units",
+        ),
         (
             "l.xlf",
             b"<?xml version='1.0' encoding='latin-9x'?><xliff/>",
