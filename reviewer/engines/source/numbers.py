@@ -33,6 +33,12 @@ _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四"
 _HAN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _HAN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _HAN_BIG_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+# Roman numerals ("secolul al XIX-lea", "World War II"): two letters at least, since "I" is
+# a pronoun and "V" a letter.
+ROMAN = re.compile(
+    r"(?<![A-Za-z])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?![A-Za-z])"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 # Characters that may separate a number from its multiplier word (none in Chinese).
 _GAP = re.compile(r"[\s\u00a0\u202f]*")
 
@@ -82,6 +88,16 @@ def ascii_digits(text: str) -> str:
     )
 
 
+def roman_value(numeral: str) -> int:
+    """ "XIX" -> 19 (the numeral is known to be well formed)."""
+    total = 0
+    for index, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[index + 1]] if index + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
 def readings(token: str) -> frozenset[Decimal]:
     """Every value a digit token may mean: "1.500" -> {1500, 1.5}; "15,00" -> {15}."""
     token = ascii_digits(token)
@@ -96,6 +112,8 @@ def readings(token: str) -> frozenset[Decimal]:
         head_separators = set(separators[:-1])
         if separators[-1] not in head_separators and all(len(group) == 3 for group in groups[1:-1]):
             values.add(Decimal("".join(groups[:-1]) + "." + groups[-1]))  # the last is decimal
+    if len(token) == 4 and token[:2] in {"19", "20"} and token.isdigit():
+        values.add(Decimal(token[2:]))  # "1990" is also the "90" of "the '90s", "anii '90"
     return frozenset(_normal(value) for value in values)
 
 
@@ -155,6 +173,10 @@ def numbers_in(text: str, language: str) -> list[Number]:
                 found.append(
                     Number(match.start(), match.end(), match.group(), base | extra, written=True)
                 )
+    for match in ROMAN.finditer(text):
+        if len(match.group()) >= 2:
+            values = frozenset({Decimal(roman_value(match.group()))})
+            found.append(Number(match.start(), match.end(), match.group(), values, True))
     if language in {"zh", "ja"} or _HAN_NUMERAL.search(text):
         for match in _HAN_NUMERAL.finditer(text):
             numeral = han_value(match.group())

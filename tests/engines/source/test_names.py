@@ -58,3 +58,12 @@ def test_a_lost_name_is_flagged(language: str, source: str, target: str) -> None
 @pytest.mark.parametrize(("language", "source", "target"), KEPT)
 def test_names_present_are_not_flagged(language: str, source: str, target: str) -> None:
     assert one(source, target, language, RULE) == []
+
+
+def test_translated_acronyms_roman_numerals_and_inflected_names() -> None:
+    assert one("Raportul OMS a fost publicat azi.", "The WHO report was published today.",
+               "ro", RULE) == []  # fmt: skip
+    assert one("Orașul a crescut în secolul XIX.", "The city grew in the 19th century.",
+               "ro", RULE) == []  # fmt: skip
+    assert one("Podul peste Dunării a fost redeschis.", "The bridge over the Danube reopened.",
+               "ro", RULE) == []  # fmt: skip

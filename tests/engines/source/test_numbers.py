@@ -108,3 +108,10 @@ def test_chinese_numerals() -> None:
     assert han_value("十二") == 12
     assert han_value("一二") is None
     assert [n.text for n in numbers_in("2.5亿美元", "zh") if 250_000_000 in n.values] == ["2.5"]
+
+
+def test_roman_numerals_and_decades_vouch_for_the_target() -> None:
+    assert one("Palatul a fost ridicat în secolul al XIX-lea.", "The palace was built in the "
+               "19th century.", "ro", RULE) == []  # fmt: skip
+    assert one("Muzica anilor '90 revine.", "The music of the 1990s is back.", "ro", RULE) == []
+    assert one("В XX веке город вырос.", "In the 20th century the city grew.", "ru", RULE) == []

@@ -37,3 +37,7 @@ def test_a_changed_ending_is_flagged(
 @pytest.mark.parametrize(("language", "source", "target"), SAME)
 def test_the_same_kind_is_not_flagged(language: str, source: str, target: str) -> None:
     assert one(source, target, language, RULE) == []
+
+
+def test_spaces_before_a_closing_quote_are_looked_through() -> None:
+    assert one("他说：“谁会相信？”", 'He said: "Who would believe it? "', "zh", RULE) == []

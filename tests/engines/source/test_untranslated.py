@@ -57,3 +57,8 @@ def test_translated_and_name_only_units_are_not_flagged(
     language: str, source: str, target: str
 ) -> None:
     assert one(source, target, language, RULE) == []
+
+
+def test_an_english_title_in_a_russian_file_is_not_untranslated() -> None:
+    assert one("Star Wars Fallen Order", "Star Wars Fallen Order", "ru", RULE) == []
+    assert one("Game of thrones", "Game of thrones", "ru", RULE) == []

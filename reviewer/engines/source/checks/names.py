@@ -15,9 +15,11 @@ from difflib import SequenceMatcher
 
 from reviewer.core.flags import Severity
 from reviewer.engines.source.check import BilingualView, Finding, UnitCheck, UnitView, whole
+from reviewer.engines.source.numbers import ROMAN
 from reviewer.engines.source.words import (
     LATIN_TOKEN,
     NOUN_CAPITALISING,
+    WORD,
     fold,
     has_frequencies,
     is_latin_text,
@@ -26,6 +28,7 @@ from reviewer.engines.source.words import (
 )
 
 _SENTENCE_BREAK = re.compile(r"[.!?:;…»«\"“”(\[–—-]\s*$")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _CLOSE_ENOUGH = 0.6
 _MIN_RESPELT = 4
 
@@ -78,20 +81,25 @@ class NameMissing(UnitCheck):
         language = view.source_language
         source = unit.source
         latin_source = not script_class(language) and is_latin_text(source)
-        if latin_source and language in NOUN_CAPITALISING:
-            return
+        if latin_source and (language in NOUN_CAPITALISING or not has_frequencies(language)):
+            return  # every noun is capitalised, or no way to tell names from common words
         max_common = float(self.setting("max_common_zipf", 3.0))
         min_length = int(self.setting("min_length", 2))
         gap = float(self.setting("min_english_gap", 2.0))
         target_words = [fold(word) for word in LATIN_TOKEN.findall(unit.target)]
+        target_acronyms = set(_ACRONYM.findall(unit.target)) - set(_ACRONYM.findall(source))
         missing: list[str] = []
-        for match in LATIN_TOKEN.finditer(source):
+        for match in (WORD if latin_source else LATIN_TOKEN).finditer(source):
             token = match.group().rstrip(".")
             if len(token) < min_length or not any(c.isupper() for c in token):
                 continue
+            if ROMAN.fullmatch(token):
+                continue  # a number ("secolul XIX"): the number check compares it
             if latin_source:
                 if _initial(source, match.start()):
                     continue
+                if token.isupper() and target_acronyms:
+                    continue  # an acronym the target translated (OMS -> WHO, UE -> EU)
                 if has_frequencies(language) and _common_word(token, language, max_common, gap):
                     continue
             if token not in missing and not _present(

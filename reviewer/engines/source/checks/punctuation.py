@@ -24,7 +24,9 @@ def _ending(text: str) -> tuple[int, int]:
     """The span of the final run of punctuation, looking through closers and codes
     (start == end, at the last letter's end, when the text ends without punctuation)."""
     end = len(text.rstrip())
-    while end and (text[end - 1] in _CLOSERS or is_placeholder(text[end - 1])):
+    while end and (
+        text[end - 1] in _CLOSERS or is_placeholder(text[end - 1]) or text[end - 1].isspace()
+    ):
         end -= 1
     start = end
     while start and text[start - 1] in _PUNCTUATION:

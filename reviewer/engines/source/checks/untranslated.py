@@ -59,12 +59,15 @@ class Untranslated(UnitCheck):
         language = view.source_language
         if language == "en":
             return
+        characters = script_class(language) or script_class(script_language(unit.source))
         if _normal(unit.source) == _normal(unit.target):
-            if len(WORD.findall(unit.source)) >= 2 and not _names_only(unit.source):
+            # A Latin-script source of a Cyrillic or Chinese file is a title or a product
+            # name already in English ("Star Wars"): the same in the target is right.
+            foreign = not (characters and is_latin_text(unit.source))
+            if foreign and len(WORD.findall(unit.source)) >= 2 and not _names_only(unit.source):
                 start, end = whole(unit.target)
                 yield Finding(start, end, "The target is the source, untranslated")
             return
-        characters = script_class(language) or script_class(script_language(unit.source))
         if characters:
             for match in _run_pattern(characters).finditer(unit.target):
                 yield Finding(
