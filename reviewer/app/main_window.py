@@ -48,6 +48,7 @@ from reviewer.app.sentence_delegate import SentenceDelegate
 from reviewer.app.sentence_editor import SentenceEditor
 from reviewer.app.sentence_filter import SentenceFilterModel
 from reviewer.app.sentence_model import SentenceModel
+from reviewer.app.source_view import SHOW_SOURCE_SHORTCUT, show_source_action
 from reviewer.core.checking import flags_after_supersede
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
@@ -100,6 +101,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Enter (in the editor)", "Commit the edit now (it is also committed when you pause)"),
     ("Ctrl+Shift+F", "Show sentences with open flags only"),
     ("Ctrl+D", "Show the changes view (machine translation against your corrections)"),
+    (SHOW_SOURCE_SHORTCUT, "Show or hide the source above the translation (bilingual files)"),
     ("Ctrl+Shift+S", "Scorecard: MQM quality, post-edit distance, effort, checker precision"),
     ("F5", "Check again"),
     ("Ctrl+O", "Open a text or a review"),
@@ -327,7 +329,14 @@ class MainWindow(QMainWindow):
         self.scorecard_action = self._action(
             "&Scorecard…", QKeySequence("Ctrl+Shift+S"), self.show_scorecard
         )
-        view_menu.addActions([self.flagged_only_action, self.changes_action, self.scorecard_action])
+        view_menu.addActions(
+            [
+                self.flagged_only_action,
+                self.changes_action,
+                self.scorecard_action,
+                show_source_action(self, self.model.set_show_source, self.editor.set_show_source),
+            ]
+        )
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard Shortcuts", None, self.show_shortcuts))
         help_menu.addAction(self._action("&About MT Reviewer", None, self._about))
@@ -488,7 +497,8 @@ class MainWindow(QMainWindow):
             self,
             "Open machine-translated text or review",
             "",
-            "Texts and reviews (*.txt *.review);;All files (*)",
+            "Texts, bilingual files and reviews (*.txt *.review *.xlf *.xliff *.sdlxliff "
+            "*.mqxliff *.po *.pot *.tmx *.csv *.tsv *.docx);;All files (*)",
         )
         if path:
             self.open_path(path)
@@ -1123,6 +1133,8 @@ class MainWindow(QMainWindow):
                 sentence.start,
                 previous=self._neighbour_text(row, -1),
                 following=self._neighbour_text(row, +1),
+                unit=review.unit(segment.id),
+                source_language=review.source_language,
             )
         current = self.flag_panel.current if keep_editor else -1
         triples = []
@@ -1138,25 +1150,30 @@ class MainWindow(QMainWindow):
             f"Sentence {row + 1} of {self.model.rowCount()} · {segment.status}"
             f" · {len(open_flags)} open flag{'' if len(open_flags) == 1 else 's'}"
         )
-        self.flag_panel.show_flags(heading, triples, review.annotations_in(segment.id), current)
+        self.flag_panel.show_flags(
+            heading, triples, review.annotations_in(segment.id), current, review.unit(segment.id)
+        )
         self._refresh_changes()
 
     def _neighbour_text(self, row: int, step: int) -> str:
         other = row + step
         if not 0 <= other < self.model.rowCount():
             return ""
-        return self.model.segment(other).text
+        return self.model.display_text(other)
 
     def _refresh_changes(self) -> None:
         if self.tabs.currentIndex() != 1 or self.review is None:
             return
         if self.changes_view.mode == "document":
-            self.changes_view.set_document([(s.mt, s.text) for s in self.review.segments])
+            segments = self.review.segments
+            self.changes_view.set_document(
+                [(s.mt, s.text) for s in segments], [self.review.unit(s.id) for s in segments]
+            )
             return
         row = self.current_row()
         if row >= 0:
             segment = self.model.segment(row)
-            self.changes_view.set_sentence(segment.mt, segment.text)
+            self.changes_view.set_sentence(segment.mt, segment.text, self.review.unit(segment.id))
 
     def _update_actions(self) -> None:
         review = self.review
