@@ -170,3 +170,25 @@ def test_a_folder_of_xliff_files_is_checked_with_include(
     assert code == 0
     assert any(line.startswith(f"{tmp_path / 'second.xlf'}#ballot:") for line in out.splitlines())
     assert any(line.startswith(f"{job}#vote:") for line in out.splitlines())
+
+
+def test_text_and_word_exports_of_a_bilingual_review_show_no_code_characters(
+    capsys: pytest.CaptureFixture[str], job: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    run_cli(capsys, "fix", str(job), "--accept", "MT_DOUBLED_SUBJECT,QA_REPEATED_WORD")
+    text = tmp_path / "corrected.txt"
+    assert run_cli(capsys, "export", str(job), "--to", str(text))[0] == 0
+    assert text.read_text(encoding="utf-8").splitlines() == [
+        "Mr. García declined to comment.",
+        "The budget amounts to 2,300 million.",
+        "The vote will be on Thursday.",
+    ]
+    word = tmp_path / "changes.docx"
+    code, _, err = run_cli(capsys, "export", str(job), "--to", str(word), "--tracked-changes")
+    assert code == 0, err
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert len(paragraphs) == 3
+    assert not any("\ue000" <= ch <= "\uf8ff" for paragraph in paragraphs for ch in paragraph)
+    assert "He" in paragraphs[0]  # the deleted word, struck through

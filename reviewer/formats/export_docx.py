@@ -20,7 +20,8 @@ import docx
 from docx.shared import RGBColor
 
 from reviewer.core.diff import DiffKind, DiffPiece, word_diff
-from reviewer.core.review import Review
+from reviewer.core.review import Review, Segment
+from reviewer.formats.unit_text import plain_text, rendered_segments
 
 INSERTED_COLOUR = RGBColor(0x1B, 0x5E, 0x20)
 DELETED_COLOUR = RGBColor(0xB7, 0x1C, 0x1C)
@@ -30,7 +31,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def docx_bytes(review: Review, *, tracked: bool = False) -> tuple[bytes, list[str]]:
     """The `.docx` file's bytes and any notices (control characters left out)."""
-    pieces = tracked_pieces(review) if tracked else [DiffPiece("equal", review.text)]
+    if review.bilingual:  # codes shown as exports show them, one unit per paragraph
+        segments = rendered_segments(review)
+        pieces = (
+            tracked_pieces(review, segments)
+            if tracked
+            else [DiffPiece("equal", plain_text(review))]
+        )
+    else:
+        pieces = tracked_pieces(review) if tracked else [DiffPiece("equal", review.text)]
     paragraphs = _paragraphs(pieces)
     document = docx.Document()
     name = Path(review.text_path).name if review.text_path else review.path.stem
@@ -63,14 +72,14 @@ def docx_bytes(review: Review, *, tracked: bool = False) -> tuple[bytes, list[st
     return buffer.getvalue(), notices
 
 
-def tracked_pieces(review: Review) -> list[DiffPiece]:
+def tracked_pieces(review: Review, segments: list[Segment] | None = None) -> list[DiffPiece]:
     """The document as MT-vs-corrected pieces: equal + insert pieces give `review.text`.
 
     Built segment by segment, like the layout (reviewer/core/review/layout.py) renders the
     text, with each live sentence's word diff against its MT and each deleted sentence's MT
     (and the space or line break it took with it) as a deletion.
     """
-    segments = review.segments
+    segments = review.segments if segments is None else segments
     prefix = segments[0].lead if segments else ""
     pieces: list[DiffPiece] = [DiffPiece("equal", prefix)]
     started = False  # has a live paragraph been written?

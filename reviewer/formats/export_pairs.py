@@ -21,17 +21,15 @@ import csv
 import io
 import json
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from translate.storage.tmx import tmxfile
 
-from reviewer.core.bilingual import Unit
 from reviewer.core.effort import sentence_efforts
 from reviewer.core.review import Decision, FlagKey, Review
+from reviewer.formats.unit_text import shown_text
 
-LITERAL_CODE_SUFFIXES = (".po", ".pot", ".csv", ".tsv")
 MT_LANGUAGE = "en"
 POST_EDIT_LANGUAGE = "en-x-post-edit"
 
@@ -113,7 +111,7 @@ def sentence_pairs(review: Review) -> list[SentencePair]:
     for index, segment in enumerate(review.segments):
         effort = efforts[segment.id]
         unit = review.unit(segment.id)
-        shown = _shown_text(review, unit)
+        shown = shown_text(review, unit)
         flags = [
             {
                 "rule": rf.rule,
@@ -160,17 +158,6 @@ def sentence_pairs(review: Review) -> list[SentencePair]:
             )
         )
     return pairs
-
-
-def _shown_text(review: Review, unit: Unit | None) -> Callable[[str], str]:
-    """How a unit's text reads in a pairs export: codes that are characters of the text
-    itself (PO and CSV format specifiers, HTML tags) as they are; XML elements (XLIFF, TMX
-    tags) left out, since TMX and CSV would show them as escaped tag soup."""
-    if unit is None:
-        return lambda text: text
-    if review.file_name.lower().endswith(LITERAL_CODE_SUFFIXES):
-        return unit.with_markup
-    return unit.without_codes
 
 
 def tmx_bytes(pairs: list[SentencePair], languages: tuple[str, str] | None = None) -> bytes:

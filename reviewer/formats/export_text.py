@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 from reviewer.core.errors import InputError
 from reviewer.core.review import Review
 from reviewer.core.textio import detect_encoding, normalise_newlines
+from reviewer.formats.unit_text import plain_text
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _BOM = "\ufeff"
@@ -39,6 +40,8 @@ class TextExport:
 
 def corrected_text_bytes(review: Review) -> TextExport:
     """The corrected document encoded like its original file."""
+    if review.bilingual:  # the targets, one unit per line; the file itself is XML or PO
+        return TextExport(plain_text(review).encode("utf-8"), "utf-8")
     original, original_text, _, _ = review.store.original()
     corrected = review.text
     try:

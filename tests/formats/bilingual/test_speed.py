@@ -1,8 +1,9 @@
-"""A 10,000-unit XLIFF is read and written back in a few seconds."""
+"""A 10,000-unit XLIFF is read, and written back with one unit changed and the rest intact.
+
+How long it takes is measured by benchmarks/bench_bilingual_io.py (no timing asserted here).
+"""
 
 from __future__ import annotations
-
-import time
 
 from reviewer.formats.bilingual import parse_bilingual, write_bilingual
 
@@ -24,18 +25,12 @@ def big_xliff(count: int) -> bytes:
     ).encode()
 
 
-def test_ten_thousand_units_read_and_write_quickly() -> None:
+def test_ten_thousand_units_read_and_one_written_back() -> None:
     data = big_xliff(10_000)
-    started = time.perf_counter()
     bilingual = parse_bilingual(data, "big.xlf")
-    read_seconds = time.perf_counter() - started
     assert len(bilingual.units) == 10_000
     unit = bilingual.unit("u9999")
-    started = time.perf_counter()
     out = write_bilingual(data, "big.xlf", {"u9999": unit.target.replace("number", "No.")})
-    write_seconds = time.perf_counter() - started
     assert out == data.replace(
         b'Sentence <g id="1">number</g> 9999.', b'Sentence <g id="1">No.</g> 9999.'
     )
-    assert read_seconds < 4.0, read_seconds
-    assert write_seconds < 6.0, write_seconds
