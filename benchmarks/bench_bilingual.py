@@ -234,6 +234,8 @@ def bench_mqm(args: argparse.Namespace, checks: Sequence[type[SourceCheck]]) -> 
     total_accuracy = 0
     by_source: set[tuple[str, int]] = set()
     by_monolingual: set[tuple[str, int]] = set()
+    by_default: set[tuple[str, int]] = set()  # by the checks on without --picky
+    default_rules = {check.rule_id for check in checks if check.default_on()}
     units = with_errors = 0
     began = time.perf_counter()
     try:
@@ -243,6 +245,8 @@ def bench_mqm(args: argparse.Namespace, checks: Sequence[type[SourceCheck]]) -> 
             total_accuracy += sum(len(item.accuracy) for item in items)
             flags, document = run_source(items, "" if args.detect else "zh", tallies, args.examples)
             by_source |= found_by(flags, document, items)
+            defaults = [flag for flag in flags if flag.rule in default_rules]
+            by_default |= found_by(defaults, document, items)
             for engine in monolingual:
                 report = engine.check(document, CheckOptions(language="en-US"))
                 by_monolingual |= found_by(report.flags, document, items)
@@ -259,9 +263,10 @@ def bench_mqm(args: argparse.Namespace, checks: Sequence[type[SourceCheck]]) -> 
     names = " + ".join(engine.name for engine in monolingual)
     only = by_source - by_monolingual
     print(
-        f"\nAccuracy errors: {total_accuracy}; found by the source engine: {len(by_source)}; "
-        f"by {names}: {len(by_monolingual)}; by the source engine only: {len(only)} "
-        f"({seconds:.1f} s)"
+        f"\nAccuracy errors: {total_accuracy}; found by the source engine: {len(by_source)} "
+        f"({len(by_default)} by its default checks); by {names}: {len(by_monolingual)}; "
+        f"by the source engine only: {len(only)} ({len(by_default - by_monolingual)} by its "
+        f"default checks) ({seconds:.1f} s)"
     )
     show_examples(tallies, args.examples)
 

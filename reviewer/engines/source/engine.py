@@ -59,6 +59,9 @@ class SourceEngine:
     """Runs the source-aware checks. `glossary` overrides `CheckOptions.glossary`."""
 
     name = ENGINE_NAME
+    # Checks the file's inline codes itself (the same tags on both sides), so it is given
+    # the text with its codes, not the code-free view other engines check (codes_view).
+    reads_codes = True
 
     def __init__(
         self, checks: list[SourceCheck] | None = None, glossary: Glossary | None = None

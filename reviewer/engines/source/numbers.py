@@ -151,7 +151,11 @@ def numbers_in(text: str, language: str) -> list[Number]:
     found: list[Number] = []
     for match in _NUMBER.finditer(text):
         values = readings(match.group())
-        if not values:
+        if not values:  # "5.3.2024", "1,2,3": no one number, but each part is one
+            for part in re.finditer(r"\d+", match.group()):
+                start = match.start() + part.start()
+                value = frozenset({_normal(Decimal(ascii_digits(part.group())))})
+                found.append(Number(start, start + len(part.group()), part.group(), value))
             continue
         multiplied = _multiplied(text, match.end(), values, words, language)
         found.append(

@@ -115,3 +115,11 @@ def test_roman_numerals_and_decades_vouch_for_the_target() -> None:
                "19th century.", "ro", RULE) == []  # fmt: skip
     assert one("Muzica anilor '90 revine.", "The music of the 1990s is back.", "ro", RULE) == []
     assert one("В XX веке город вырос.", "In the 20th century the city grew.", "ru", RULE) == []
+
+
+def test_dates_in_words_or_digits_agree() -> None:
+    assert one("La reunión es el 05/03/2024.", "The meeting is on March 5, 2024.", "es", RULE) == []
+    assert one("Встреча 5 марта 2024 года.", "The meeting is on 5.3.2024.", "ru", RULE) == []
+    assert one("Treffen am 12. Mai.", "Meeting on 12 May.", "de", RULE) == []
+    flags = one("La reunión es el 05/03/2024.", "The meeting is on March 6, 2024.", "es", RULE)
+    assert [flag.text for flag in flags] == ["6"]
