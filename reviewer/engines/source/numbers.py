@@ -154,8 +154,8 @@ def numbers_in(text: str, language: str) -> list[Number]:
         if not values:  # "5.3.2024", "1,2,3": no one number, but each part is one
             for part in re.finditer(r"\d+", match.group()):
                 start = match.start() + part.start()
-                value = frozenset({_normal(Decimal(ascii_digits(part.group())))})
-                found.append(Number(start, start + len(part.group()), part.group(), value))
+                single = frozenset({_normal(Decimal(ascii_digits(part.group())))})
+                found.append(Number(start, start + len(part.group()), part.group(), single))
             continue
         multiplied = _multiplied(text, match.end(), values, words, language)
         found.append(
@@ -171,8 +171,8 @@ def numbers_in(text: str, language: str) -> list[Number]:
         for match in _WORD.finditer(text):
             parts = match.group().lower().split("-")
             if all(part in words.words for part in parts):
-                value = sum(words.words[part] for part in parts)  # "twenty-five"
-                base = frozenset({Decimal(value)})
+                total = sum(words.words[part] for part in parts)  # "twenty-five"
+                base = frozenset({Decimal(total)})
                 extra = _multiplied(text, match.end(), base, words, language)
                 found.append(
                     Number(match.start(), match.end(), match.group(), base | extra, written=True)
