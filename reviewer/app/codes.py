@@ -14,6 +14,7 @@ text rather than a document (cards, the changes view, context lines) are here to
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
@@ -158,6 +159,23 @@ def with_chips_html(html: str, codes: dict[str, Code]) -> str:
     if not any(is_placeholder(c) for c in html):
         return html
     return "".join(chip_html(code_for(c, codes)) if is_placeholder(c) else c for c in html)
+
+
+# A code's label in readable text: ⟨1 (open), 1⟩ (close), ⟨2⟩ (standalone), ⟨⟩ (unknown).
+LABEL_PATTERN = re.compile(r"⟨\d*⟩|⟨\d+|\d+⟩")
+
+
+def labels_as_chips(html: str) -> str:
+    """Escaped HTML of readable text (codes as their labels) with each label as a chip."""
+
+    def chip(match: re.Match[str]) -> str:
+        label = match.group()
+        kind = "empty" if label.startswith("⟨") and label.endswith("⟩") else "open"
+        if not label.startswith("⟨"):
+            kind = "close"
+        return chip_html(Code("", label, "inline code", kind))
+
+    return LABEL_PATTERN.sub(chip, html)
 
 
 def escaped_with_chips(text: str, codes: dict[str, Code]) -> str:

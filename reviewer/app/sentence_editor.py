@@ -14,6 +14,8 @@ under the editor, and the committed text holds the original code characters.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
@@ -153,9 +155,9 @@ class SentenceEditor(QWidget):
                 codes.insert_chips(self.editor.document(), self._codes)
             self.editor.document().clearUndoRedoStacks()  # loading is not the reviewer's typing
             self.editor.setReadOnly(segment_id is None or self.locked)
-            self.previous.setText(codes.readable(previous, {}))
+            _show_context(self.previous, previous)
             self.previous.setVisible(bool(previous))
-            self.next.setText(codes.readable(following, {}))
+            _show_context(self.next, following)
             self.next.setVisible(bool(following))
             if unit is not None:
                 self.source.show_unit(unit, source_language)
@@ -379,3 +381,15 @@ class SentenceEditor(QWidget):
                 self.commit()  # a sentence has no line breaks: Enter commits
                 return True
         return super().eventFilter(watched, event)
+
+
+def _show_context(label: QLabel, text: str) -> None:
+    """A neighbouring sentence in its context line, as it always was; where it holds inline
+    codes (the window hands them over as their labels, ⟨1 … 1⟩) they are drawn as chips."""
+    text = codes.readable(text, {})
+    if codes.LABEL_PATTERN.search(text):
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(f"<span>{codes.labels_as_chips(escape(text))}</span>")
+    else:
+        label.setTextFormat(Qt.TextFormat.AutoText)
+        label.setText(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QTextCursor
+from PySide6.QtGui import QAction, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
@@ -245,3 +245,58 @@ def test_a_plain_text_review_shows_no_source(
     assert window.visible_rows.index(0, 0).data(SourceRole) is None
     assert not window.editor.source.isVisible()
     assert window.editor.editor.toPlainText() == "The the ship left port."
+
+
+def test_a_change_the_keys_did_not_catch_is_taken_back(
+    qtbot: QtBot, window: MainWindow, review: Review
+) -> None:
+    """A drag and drop or an input method that removes a code: undone at once, and said."""
+    target = UNITS[0].target
+    cursor = QTextCursor(window.editor.editor.document())
+    cursor.setPosition(target.index(CLOSE))
+    cursor.setPosition(target.index(CLOSE) + 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.removeSelectedText()
+    qtbot.waitUntil(lambda: window.editor.text() == target)
+    assert "undone" in window.editor.notice.text()
+    window.editor.commit()
+    assert review.segment("tu1").text == target
+
+
+def test_the_row_underlines_stay_on_their_words_after_a_code(
+    window: MainWindow, review: Review
+) -> None:
+    """Each code is one object character in the row's document: offsets are unchanged."""
+    delegate = window.sentence_view.itemDelegate()
+    document = review.document
+    start = document.text.index("1,500")
+    flag = Flag(
+        start=start,
+        end=start + 5,
+        text="1,500",
+        rule="X_RULE",
+        engine="artefacts",
+        category="Accuracy/Mistranslation",
+        severity=Severity.MAJOR,
+        message="m",
+    )
+    option = QStyleOptionViewItem()
+    option.font = window.sentence_view.font()
+    sentence = window.model.sentence(0)
+    text_document = delegate._text_document(  # type: ignore[attr-defined]
+        sentence, [flag], option, 800, unit=UNITS[0]
+    )
+    shown = text_document.toPlainText()
+    assert shown.count(OBJECT) == 3 and not any(is_placeholder(c) for c in shown)
+    underlined = "".join(
+        shown[i]
+        for i in range(len(shown))
+        if _format_at(text_document, i).underlineStyle()
+        != QTextCharFormat.UnderlineStyle.NoUnderline
+    )
+    assert underlined == "1,500"
+
+
+def _format_at(document: object, position: int) -> QTextCharFormat:
+    cursor = QTextCursor(document)  # type: ignore[call-overload]
+    cursor.setPosition(position + 1)
+    return cursor.charFormat()
