@@ -196,7 +196,13 @@ class SentenceModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._ids) or self._review is None:
             return None
         row = index.row()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display_text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            unit = self.unit(row)
+            if unit is not None and not self.show_source:  # the source, a hover away
+                source = readable(unit.source, unit_codes(unit))
+                return f"{source}\n\n{self.display_text(row)}"
             return self.display_text(row)
         if role == SentenceRole:
             return self.sentence(row)

@@ -92,6 +92,8 @@ def test_show_source_hides_it_everywhere_and_is_remembered(
     assert window.visible_rows.index(0, 0).data(SourceRole) is None
     assert row_height(window, 0) < with_source
     assert not window.editor.source.isVisible()
+    tooltip = window.visible_rows.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("Pulse ⟨1Guardar1⟩")  # the source is a hover away
     assert window.current_row() == 0  # the selection stays
     assert QSettings().value(SHOW_SOURCE_KEY) in (False, "false")
 
