@@ -34,7 +34,13 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from reviewer.core.bilingual import PlaceholderKind, Unit, is_placeholder
+from reviewer.core.bilingual import (
+    PLACEHOLDER_FIRST,
+    PLACEHOLDER_LAST,
+    PlaceholderKind,
+    Unit,
+    is_placeholder,
+)
 
 OBJECT = "\ufffc"
 CHIP_TYPE = int(QTextFormat.ObjectTypes.UserObject) + 17
@@ -161,6 +167,7 @@ def with_chips_html(html: str, codes: dict[str, Code]) -> str:
     return "".join(chip_html(code_for(c, codes)) if is_placeholder(c) else c for c in html)
 
 
+_CODE_CHARACTER = re.compile(f"[{chr(PLACEHOLDER_FIRST)}-{chr(PLACEHOLDER_LAST)}]")
 # A code's label in readable text: ⟨1 (open), 1⟩ (close), ⟨2⟩ (standalone), ⟨⟩ (unknown).
 LABEL_PATTERN = re.compile(r"⟨\d*⟩|⟨\d+|\d+⟩")
 
@@ -296,7 +303,7 @@ def chip_format(code: Code, base: QTextCharFormat | None = None) -> QTextCharFor
 def insert_chips(document: QTextDocument, codes: dict[str, Code]) -> int:
     """Replace every code character of `document` by its chip object; returns how many."""
     text = document.toPlainText()
-    positions = [i for i, c in enumerate(text) if is_placeholder(c)]
+    positions = [match.start() for match in _CODE_CHARACTER.finditer(text)]
     if not positions:
         return 0
     register(document)
