@@ -48,6 +48,7 @@ def test_json_contract_on_the_seed(capsys: pytest.CaptureFixture[str], seed_path
     assert [(e["name"], e["status"]) for e in report["engines"]] == [
         ("artefacts", "ok"),
         ("languagetool", "disabled"),  # left out with --engines
+        ("source", "disabled"),
     ]
     assert report["engines"][0]["status"] == "ok"
     sentences = report["sentences"]

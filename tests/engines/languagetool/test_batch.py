@@ -44,6 +44,7 @@ def test_a_folder_is_checked_with_one_local_server(
     assert [(e["name"], e["status"]) for e in first["engines"]] == [
         ("languagetool", "ok"),
         ("artefacts", "ok"),
+        ("source", "ok"),  # a plain text: no sources, no flags
     ]
     assert any(flag["engine"] == "languagetool" for flag in first["flags"])
     signatures = [

@@ -33,6 +33,7 @@ def test_default_check_runs_both_engines_and_reports_each_problem_once(
     assert [(e["name"], e["status"]) for e in report["engines"]] == [
         ("languagetool", "ok"),
         ("artefacts", "ok"),
+        ("source", "ok"),  # a plain text: no sources, no flags
     ]
     flags = report["flags"]
     doubled = [f for f in flags if "the the" in path.read_text()[f["start"] - 4 : f["end"] + 4]]

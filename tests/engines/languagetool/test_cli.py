@@ -31,6 +31,7 @@ def test_check_with_languagetool_only(
     assert [(e["name"], e["status"]) for e in report["engines"]] == [
         ("languagetool", "ok"),
         ("artefacts", "disabled"),  # left out with --engines
+        ("source", "disabled"),
     ]
     assert report["engines"][0]["status"] == "ok"
     assert report["engines"][0]["version"] == "6.8"
