@@ -42,10 +42,10 @@ class CheckResponse:
 class LanguageToolClient:
     """Checks text against one server URL (`scheme://host:port[/prefix]`, without `/v2`)."""
 
-    def __init__(self, base_url: str, read_timeout: float = READ_TIMEOUT_SECONDS) -> None:
+    def __init__(self, base_url: str, read_timeout: float | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.check_url = f"{self.base_url}/v2/check"
-        self.read_timeout = read_timeout  # a probe waits seconds, a real check minutes
+        self.read_timeout = read_timeout  # a probe: seconds; None: READ_TIMEOUT_SECONDS
 
     def check(self, text: str, parameters: dict[str, str]) -> CheckResponse:
         """POST one text; raise `LanguageToolError` with a one-line reason on any failure."""
@@ -55,7 +55,7 @@ class LanguageToolClient:
                 self.check_url,
                 data=data,
                 headers={"Connection": "close"},
-                timeout=(CONNECT_TIMEOUT_SECONDS, self.read_timeout),
+                timeout=(CONNECT_TIMEOUT_SECONDS, self.read_timeout or READ_TIMEOUT_SECONDS),
             )
         except requests.ConnectionError as exc:
             raise LanguageToolConnectionError(
