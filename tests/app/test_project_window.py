@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,16 @@ def test_the_projects_languagetool_url_is_used_and_left_with_the_project(
     qtbot.waitUntil(lambda: any("no project" in text for text in to_mine), timeout=10_000)
     assert not any("no project" in text for text in to_project)
     window.close()
+
+
+def test_the_command_lines_language_wins_until_preferences_choose_one(
+    qtbot: QtBot, project_seed: Path
+) -> None:
+    window = MainWindow(engines=[], language="en-US")
+    qtbot.addWidget(window)
+    assert window.open_path(project_seed)
+    assert window.options.language == "en-US", "reviewer FILE --language wins"
+    assert window.options.source_language == "es", "the rest comes from the project"
+    window.apply_preferences(replace(window.preferences, language="en-AU"))
+    assert window.options.language == "en-GB", "a Preferences variant: the project's wins"
+    window.dispatcher.wait()
