@@ -82,6 +82,10 @@ class SourceEngine:
         view = BilingualView.of(document, options, language)
         if not language:
             report.notices.append("source language unknown: language-specific lists are off")
+        elif not (document.source_language or options.source_language):
+            report.notices.append(
+                f"source language detected as {language} (give --source-language if not)"
+            )
         glossary_path = getattr(options, "glossary", None)
         if glossary_path:
             try:

@@ -68,3 +68,11 @@ def test_checks_below_the_precision_bar_run_only_when_picky() -> None:
     document = Document.from_units(units, source_language="es")
     rules = {f.rule for f in SourceEngine().check(document, CheckOptions()).flags}
     assert rules == {"SRC_NUMBER_MISMATCH"}  # SRC_END_PUNCTUATION measured 36%: picky only
+
+
+def test_a_detected_source_language_is_said() -> None:
+    units = units_of([("Guvernul a aprobat ieri bugetul pentru anul viitor.", "The budget.")])
+    report = SourceEngine().check(Document.from_units(units), CheckOptions())
+    assert report.notices == ["source language detected as ro (give --source-language if not)"]
+    stated = SourceEngine().check(Document.from_units(units, source_language="ro"), CheckOptions())
+    assert stated.notices == []
