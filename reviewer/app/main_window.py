@@ -85,7 +85,11 @@ from reviewer.engines.languagetool.engine import LanguageToolEngine
 from reviewer.engines.languagetool.server import ServerState
 from reviewer.engines.languagetool.settings import project_url
 
-_ENGINE_LABELS = {"languagetool": "LanguageTool", "artefacts": "MT artefacts"}
+_ENGINE_LABELS = {
+    "languagetool": "LanguageTool",
+    "artefacts": "MT artefacts",
+    "source": "Source checks",
+}
 _RECENT_KEY = "recent_files"
 _RECENT_LIMIT = 10
 
