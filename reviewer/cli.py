@@ -198,7 +198,7 @@ def _add_check_options(
     parser.add_argument(
         "--engines",
         default=None,
-        help="comma-separated engines to run: languagetool, artefacts (default: all"
+        help="comma-separated engines to run: languagetool, artefacts, source (default: all"
         + ("" if project_file else "; only artefacts when every accepted rule is MT_/QA_")
         + ")",
     )
@@ -218,6 +218,12 @@ def _add_check_options(
         help="language the text was translated from (e.g. es, fr): enables false-friend checks",
     )
     parser.add_argument("--picky", action="store_true", help="LanguageTool's picky level")
+    parser.add_argument(
+        "--glossary",
+        default=None,
+        help="CSV/TSV/TBX glossary the source engine enforces on bilingual files"
+        + ("; default: the project file's" if project_file else ""),
+    )
     parser.add_argument(
         "--disable-rules", default="", help="comma-separated rule ids to switch off"
     )

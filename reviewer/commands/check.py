@@ -55,6 +55,7 @@ def options_from_args(
         picky=True if args.picky else None,
         disabled_rules=parse_name_list(args.disable_rules) or None,
         disabled_categories=parse_name_list(args.disable_categories) or None,
+        glossary=str(Path(args.glossary).resolve()) if getattr(args, "glossary", None) else None,
     )
 
 

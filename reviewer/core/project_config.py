@@ -70,6 +70,7 @@ def project_options(
     picky: bool | None = None,
     disabled_rules: frozenset[str] | None = None,
     disabled_categories: frozenset[str] | None = None,
+    glossary: str | None = None,
 ) -> CheckOptions:
     """The options a check of a file governed by `project` uses: `reviewer check` and the
     window make the same choices through this one function.
@@ -97,7 +98,7 @@ def project_options(
             project.disabled_categories if project else None,
             defaults.disabled_categories,
         ),
-        glossary=(project.glossary if project else None) or defaults.glossary,
+        glossary=glossary or (project.glossary if project else None) or defaults.glossary,
     )
 
 
