@@ -48,7 +48,7 @@ def _external_entity(secret: Path) -> str:
 """
 
 
-@pytest.mark.parametrize("name", ["lolz.tmx", "lolz.xml", "lolz.txt"])
+@pytest.mark.parametrize("name", ["lolz.xml", "lolz.txt"])
 def test_a_billion_laughs_file_is_checked_as_text_never_expanded(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
 ) -> None:
@@ -63,6 +63,18 @@ def test_a_billion_laughs_file_is_checked_as_text_never_expanded(
     assert "lollol" not in out
 
 
+@pytest.mark.parametrize("name", ["lolz.tmx", "lolz.xlf", "lolz.xliff"])
+def test_a_billion_laughs_bilingual_file_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    """TMX and XLIFF are read as bilingual files: entity declarations are refused outright."""
+    path = tmp_path / name
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    code, out, err = run_cli(capsys, "check", str(path), "--engines", "artefacts")
+    assert_one_line_error(code, out, err, name, "entities")
+    assert "lollol" not in out + err
+
+
 def test_an_external_entity_is_never_resolved(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -73,14 +85,14 @@ def test_an_external_entity_is_never_resolved(
     code, out, err = run_cli(
         capsys, "check", str(path), "--engines", "artefacts", "--format", "json"
     )
-    assert code == 0, err
+    assert_one_line_error(code, out, err, "article.xlf", "entities")
     assert "TOP-SECRET-CONTENT" not in out + err
 
 
 def test_a_docx_given_as_input_is_refused_in_one_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """A .docx is a zip of XML: it is refused as binary, its XML never parsed."""
+    """A .docx whose parts are an entity bomb (no Word relationships): one line, no hang."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("[Content_Types].xml", BILLION_LAUGHS)
@@ -88,7 +100,7 @@ def test_a_docx_given_as_input_is_refused_in_one_line(
     path = tmp_path / "article.docx"
     path.write_bytes(buffer.getvalue())
     code, out, err = run_cli(capsys, "check", str(path), "--engines", "artefacts")
-    assert_one_line_error(code, out, err, "binary")
+    assert_one_line_error(code, out, err, "article.docx", "not a Word document")
 
 
 def _sources() -> list[Path]:
