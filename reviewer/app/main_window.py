@@ -104,6 +104,7 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Up / Down", "Previous / next sentence in the list"),
     ("Enter (in the editor)", "Commit the edit now (it is also committed when you pause)"),
     ("Ctrl+Shift+F", "Show sentences with open flags only"),
+    ("Ctrl+Shift+R", "Riskiest first: order the sentences by the risk of a major error"),
     ("Ctrl+D", "Show the changes view (machine translation against your corrections)"),
     (SHOW_SOURCE_SHORTCUT, "Show or hide the source above the translation (bilingual files)"),
     ("Ctrl+Shift+S", "Scorecard: MQM quality, post-edit distance, effort, checker precision"),
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.dispatcher.engineStarted.connect(self._on_engine_started)
         self.dispatcher.engineFinished.connect(self._on_engine_finished)
         self._checked_documents: dict[int, Document] = {}
+        # engines whose report re-takes the riskiest-first order (a full check, not an edit's)
+        self._order_pending: set[str] = set()
         self._finished_reports: dict[int, dict[str, EngineReport]] = {}
         self.engine_states: dict[str, str] = {}
         self.languagetool_status: LanguageToolStatusBridge | None = None
@@ -249,6 +252,38 @@ class MainWindow(QMainWindow):
         self.flag_panel.dictionaryRequested.connect(self.add_to_dictionary)
         self.flag_panel.removeAnnotationRequested.connect(self.remove_annotation)
 
+    def _build_view_menu(self) -> None:
+        view_menu = self.menuBar().addMenu("&View")
+        self.flagged_only_action = self._action(
+            "&Open Flags Only", QKeySequence("Ctrl+Shift+F"), lambda: None
+        )
+        self.flagged_only_action.setCheckable(True)
+        self.flagged_only_action.setToolTip("Hide sentences without open flags (Ctrl+Shift+F)")
+        self.flagged_only_action.toggled.connect(self.set_flagged_only)
+        self.riskiest_action = self._action(
+            "&Riskiest First", QKeySequence("Ctrl+Shift+R"), lambda: None
+        )
+        self.riskiest_action.setCheckable(True)
+        self.riskiest_action.setToolTip(
+            "Order the sentences by how likely each holds a major error (Ctrl+Shift+R)"
+        )
+        self.riskiest_action.toggled.connect(self.set_riskiest_first)
+        self.changes_action = self._action(
+            "&Changes", QKeySequence("Ctrl+D"), lambda: self.tabs.setCurrentIndex(1)
+        )
+        self.scorecard_action = self._action(
+            "&Scorecard…", QKeySequence("Ctrl+Shift+S"), self.show_scorecard
+        )
+        view_menu.addActions(
+            [
+                self.flagged_only_action,
+                self.riskiest_action,
+                self.changes_action,
+                self.scorecard_action,
+                show_source_action(self, self.model.set_show_source, self.editor.set_show_source),
+            ]
+        )
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.open_action = self._action("&Open…", QKeySequence("Ctrl+O"), self.choose_file)
@@ -320,27 +355,7 @@ class MainWindow(QMainWindow):
         ):
             review_menu.addAction(action)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self.flagged_only_action = self._action(
-            "&Open Flags Only", QKeySequence("Ctrl+Shift+F"), lambda: None
-        )
-        self.flagged_only_action.setCheckable(True)
-        self.flagged_only_action.setToolTip("Hide sentences without open flags (Ctrl+Shift+F)")
-        self.flagged_only_action.toggled.connect(self.set_flagged_only)
-        self.changes_action = self._action(
-            "&Changes", QKeySequence("Ctrl+D"), lambda: self.tabs.setCurrentIndex(1)
-        )
-        self.scorecard_action = self._action(
-            "&Scorecard…", QKeySequence("Ctrl+Shift+S"), self.show_scorecard
-        )
-        view_menu.addActions(
-            [
-                self.flagged_only_action,
-                self.changes_action,
-                self.scorecard_action,
-                show_source_action(self, self.model.set_show_source, self.editor.set_show_source),
-            ]
-        )
+        self._build_view_menu()
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard Shortcuts", None, self.show_shortcuts))
         help_menu.addAction(self._action("&About MT Reviewer", None, self._about))
@@ -571,8 +586,12 @@ class MainWindow(QMainWindow):
 
     # -- checking -------------------------------------------------------------------------
 
-    def recheck(self) -> None:
-        """Check the corrected document again with every engine (off the GUI thread)."""
+    def recheck(self, reorder: bool = True) -> None:
+        """Check the corrected document again with every engine (off the GUI thread).
+
+        `reorder`: the riskiest-first order is taken again from this check's flags; an
+        edit's check leaves it, so the sentence just fixed stays under the cursor.
+        """
         if self.review is None:
             return
         self.word_lists = with_project_words(load_word_lists(self._team_folder()), self.project)
@@ -584,6 +603,8 @@ class MainWindow(QMainWindow):
         document = self.review.document
         generation = self.dispatcher.check(document, self.engines, self.options)
         self._checked_documents = {generation: document}
+        if reorder:
+            self._order_pending = {engine.name for engine in self.engines}
         self._update_engine_label()
 
     def _on_engine_started(self, generation: int, name: str) -> None:
@@ -626,6 +647,26 @@ class MainWindow(QMainWindow):
         row = self.current_row()
         if row >= 0 and self.model.segment_id(row) in changed:
             self._refresh_current(keep_editor=True)  # rebuilding cards costs ~20 ms: only if needed
+        if report.name in self._order_pending:
+            self._order_pending.discard(report.name)
+            self._retake_risk_order()
+
+    def set_riskiest_first(self, value: bool) -> None:
+        """Order the list by sentence risk, riskiest on top (or back to document order)."""
+        if self.riskiest_action.isChecked() != value:
+            self.riskiest_action.setChecked(value)
+        row = self.current_row()
+        self.visible_rows.set_riskiest_first(value)
+        if value and self.visible_rows.rowCount():
+            row = self.visible_rows.mapToSource(self.visible_rows.index(0, 0)).row()
+        if row >= 0:
+            self.select_row(row)
+
+    def _retake_risk_order(self) -> None:
+        if not self.visible_rows.riskiest_first:
+            return
+        self.visible_rows.refresh_order()
+        self.sentence_view.scrollTo(self.sentence_view.currentIndex())
 
     def edit_preferences(self) -> None:
         dialog = PreferencesDialog(self.preferences, self)
@@ -817,7 +858,7 @@ class MainWindow(QMainWindow):
             return None
         self.model.apply(changes)
         if changes.text_changed:
-            self.recheck()
+            self.recheck(reorder=False)
         self.statusBar().showMessage(changes.label, 4000)
         self._refresh_current(keep_editor=False)
         self._update_actions()
