@@ -253,6 +253,10 @@ class MainWindow(QMainWindow):
         self.flag_panel.removeAnnotationRequested.connect(self.remove_annotation)
 
     def _build_view_menu(self) -> None:
+        self.show_source_action = show_source_action(
+            self, self.model.set_show_source, self.editor.set_show_source
+        )
+        self.show_source_action.setEnabled(False)  # until a bilingual file is open
         view_menu = self.menuBar().addMenu("&View")
         self.flagged_only_action = self._action(
             "&Open Flags Only", QKeySequence("Ctrl+Shift+F"), lambda: None
@@ -280,7 +284,7 @@ class MainWindow(QMainWindow):
                 self.riskiest_action,
                 self.changes_action,
                 self.scorecard_action,
-                show_source_action(self, self.model.set_show_source, self.editor.set_show_source),
+                self.show_source_action,
             ]
         )
 
@@ -494,6 +498,7 @@ class MainWindow(QMainWindow):
         self._set_read_only(read_only)
         review.reviewer = self.preferences.reviewer_name
         self.model.set_review(review)
+        self.show_source_action.setEnabled(review.bilingual)
         name = Path(review.text_path).name if review.text_path else review.path.name
         self.setWindowTitle(f"{name} - MT Reviewer")
         self.flag_panel.show_nothing()
@@ -1192,7 +1197,8 @@ class MainWindow(QMainWindow):
             )
             triples.append((rf, decision, identical))
         heading = (
-            f"Sentence {row + 1} of {self.model.rowCount()} · {segment.status}"
+            f"{self._row_noun().capitalize()} {row + 1} of {self.model.rowCount()}"
+            f" · {segment.status}"
             f" · {len(open_flags)} open flag{'' if len(open_flags) == 1 else 's'}"
         )
         self.flag_panel.show_flags(
@@ -1256,10 +1262,14 @@ class MainWindow(QMainWindow):
         )
         percent = f"{100 * reviewed / rows:.0f}%" if rows else "0%"
         self.summary.setText(
-            f"<b>{reviewed}</b> of <b>{rows}</b> sentences reviewed ({percent})"
+            f"<b>{reviewed}</b> of <b>{rows}</b> {self._row_noun()}s reviewed ({percent})"
             f" &nbsp;·&nbsp; <b>{total}</b> open flags &nbsp;&nbsp; {chips}"
         )
         self._update_engine_label()
+
+    def _row_noun(self) -> str:
+        """What a row is: a translation unit in a bilingual file, else a sentence."""
+        return "unit" if self.review is not None and self.review.bilingual else "sentence"
 
     def _update_engine_label(self) -> None:
         self.engine_label.setText(

@@ -302,3 +302,22 @@ def _format_at(document: object, position: int) -> QTextCharFormat:
     cursor = QTextCursor(document)  # type: ignore[call-overload]
     cursor.setPosition(position + 1)
     return cursor.charFormat()
+
+
+def test_a_bilingual_review_counts_units_and_offers_show_source(
+    window: MainWindow, review: Review
+) -> None:
+    assert "units reviewed" in window.summary.text()
+    assert window.flag_panel.toPlainText().startswith("Unit 1 of")
+    assert source_action(window).isEnabled()
+
+
+def test_show_source_is_off_for_a_plain_text_review(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("The talks resumed on Monday.\n", encoding="utf-8")
+    assert window.open_path(path)
+    wait_until_checked(qtbot, window)
+    assert not source_action(window).isEnabled()
+    assert "sentences reviewed" in window.summary.text()
