@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit, Q
 from reviewer.app import codes, theme
 from reviewer.app.source_view import SourcePane, show_source_setting
 from reviewer.core.alignment import matching_source_spans
-from reviewer.core.bilingual import Unit, is_placeholder, placeholders_in
+from reviewer.core.bilingual import Unit, codes_change_allowed, is_placeholder
 from reviewer.core.flags import Flag
 
 PAUSE_MS = 1200  # typing stops this long: commit the edit and re-check
@@ -192,7 +192,8 @@ class SentenceEditor(QWidget):
         if not self._keeps_codes(start, end, text):
             self.refuse(
                 "Not pasted: the unit's inline codes must stay as they are (each once, in"
-                " order); paste the words without the codes."
+                " order; codes the source has may be put back, in its order); paste the"
+                " words without the codes."
             )
             return
         cursor.beginEditBlock()
@@ -210,7 +211,7 @@ class SentenceEditor(QWidget):
     def _keeps_codes(self, start: int, end: int, inserted: str = "") -> bool:
         current = self.text()
         after = current[:start] + inserted + current[end:]
-        return placeholders_in(after) == placeholders_in(current)
+        return codes_change_allowed(current, after, self.unit)
 
     def show_flags(self, flags: list[Flag], sentence_start: int) -> None:
         """Underline flagged spans; their cursors follow what the reviewer types."""
@@ -249,7 +250,7 @@ class SentenceEditor(QWidget):
         self.pause.stop()
         if self.has_pending_typing and self.segment_id is not None:
             text = self.text()
-            if placeholders_in(text) != placeholders_in(self._committed_text):
+            if not codes_change_allowed(self._committed_text, text, self.unit):
                 return  # cannot happen through the keys (they are refused); never commit it
             self._committed_text = text
             self.editCommitted.emit(self.segment_id, text)
@@ -264,8 +265,8 @@ class SentenceEditor(QWidget):
     def _on_typing(self) -> None:
         if self._loading:
             return
-        if self.unit is not None and placeholders_in(self.text()) != placeholders_in(
-            self._committed_text
+        if self.unit is not None and not codes_change_allowed(
+            self._committed_text, self.text(), self.unit
         ):
             # Something the keys did not catch (a drag and drop, an input method) broke the
             # codes: take it back at once.
@@ -276,7 +277,7 @@ class SentenceEditor(QWidget):
     def _restore_codes(self) -> None:
         document = self.editor.document()
         for _ in range(10):
-            if placeholders_in(self.text()) == placeholders_in(self._committed_text):
+            if codes_change_allowed(self._committed_text, self.text(), self.unit):
                 break
             if not document.isUndoAvailable():
                 self.load(self.segment_id, self._committed_text, [], 0, unit=self.unit)

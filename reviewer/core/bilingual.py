@@ -12,6 +12,7 @@ on both sides" is a comparison of characters.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -132,6 +133,56 @@ class BilingualFile:
 def same_placeholders(before: str, after: str) -> bool:
     """Whether an edit kept every token, in the same order (the rule edits must obey)."""
     return placeholders_in(before) == placeholders_in(after)
+
+
+def codes_change_allowed(before: str, after: str, unit: Unit | None) -> bool:
+    """Whether an edit of a unit's target from `before` to `after` treats its codes right.
+
+    Keeping every code in its order always is. Beyond that, a reviewer may only put back
+    codes the machine translation dropped: every code kept in its order, the new ones
+    taken from the source (each at most as often as there), anywhere (languages order words
+    differently), and each opening tag closed by its own closing tag, as in the source.
+    """
+    old, new = placeholders_in(before), placeholders_in(after)
+    if old == new:
+        return True
+    if unit is None or not _in_order(old, new):
+        return False
+    if Counter(new) - Counter(placeholders_in(unit.source)):
+        return False
+    return _nested(new, _partners(unit))
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    """Whether `part` is `whole` with some items left out (a subsequence)."""
+    remaining = iter(whole)
+    return all(any(item == candidate for candidate in remaining) for item in part)
+
+
+def _partners(unit: Unit) -> dict[str, str]:
+    """Each opening code's closing code, as the (well-formed) source and MT pair them."""
+    kinds = {placeholder.char: placeholder.kind for placeholder in unit.placeholders}
+    partners: dict[str, str] = {}
+    for text in (unit.source, unit.target):
+        stack: list[str] = []
+        for character in placeholders_in(text):
+            if kinds.get(character) is PlaceholderKind.OPEN:
+                stack.append(character)
+            elif kinds.get(character) is PlaceholderKind.CLOSE and stack:
+                partners.setdefault(stack.pop(), character)
+    return partners
+
+
+def _nested(characters: list[str], partners: dict[str, str]) -> bool:
+    """Whether every opening code among `characters` is closed by its own partner, nested."""
+    closing = set(partners.values())
+    stack: list[str] = []
+    for character in characters:
+        if character in partners:
+            stack.append(character)
+        elif character in closing and (not stack or partners[stack.pop()] != character):
+            return False
+    return not stack
 
 
 def unit_ids_unique(units: Iterable[Unit]) -> bool:

@@ -19,7 +19,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reviewer.core.bilingual import Unit, placeholders_in, same_placeholders, units_from_json
+from reviewer.core.bilingual import (
+    Unit,
+    codes_change_allowed,
+    placeholders_in,
+    units_from_json,
+)
 from reviewer.core.checking import merge_flags
 from reviewer.core.document import Document
 from reviewer.core.errors import ReviewerError
@@ -848,7 +853,7 @@ class Review:
         several sentences."""
         text = _clean(text)
         if self.bilingual:
-            _check_codes_kept(segment, text)
+            _check_codes_kept(segment, text, self.unit(segment.id))
         status = (
             SentenceStatus.REVIEWED
             if segment.status is SentenceStatus.REVIEWED
@@ -879,10 +884,11 @@ class Review:
                 return candidate
 
 
-def _check_codes_kept(segment: Segment, text: str) -> None:
+def _check_codes_kept(segment: Segment, text: str, unit: Unit | None) -> None:
     """Refuse an edit that drops, adds or reorders a unit's inline codes: they are the
-    file's markup (tags, placeholders) and the writer must find each one again."""
-    if same_placeholders(segment.text, text):
+    file's markup (tags, placeholders) and the writer must find each one again. Codes the
+    MT dropped may be put back from the source (`codes_change_allowed`)."""
+    if codes_change_allowed(segment.text, text, unit):
         return
     before, after = placeholders_in(segment.text), placeholders_in(text)
     what = (
@@ -894,7 +900,8 @@ def _check_codes_kept(segment: Segment, text: str) -> None:
     )
     raise ReviewCommandError(
         f"this change {what} an inline code (tag or placeholder) of the unit; "
-        "codes are kept as they are: edit the words around them"
+        "codes are kept as they are (only codes the source has may be put back, in its "
+        "order): edit the words around them"
     )
 
 

@@ -10,6 +10,7 @@ token belongs to which opening one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable
 
 from reviewer.core.bilingual import (
@@ -89,10 +90,12 @@ def check_edit(
     """Refuse an edit that drops, adds or duplicates tokens, or leaves paired tags unbalanced.
 
     Keeping the old target's tokens in order is always accepted. Otherwise the new target
-    must hold exactly the source's tokens (in any order, since languages order words
-    differently), with every opening tag closed by its own closing tag: this is how a
-    reviewer restores a tag or placeholder the MT dropped. A monolingual file (no source)
-    only has the old target to go by.
+    must keep every token of the old one and take any others from the source (each at most
+    as often as there, anywhere, since languages order words differently), with every
+    opening tag closed by its own closing tag: this is how a reviewer restores a tag or
+    placeholder the MT dropped, all at once or one pair at a time (the review's own rule,
+    `codes_change_allowed`, is no looser). A monolingual file (no source) only has the old
+    target to go by.
     """
     for character in new_target:
         if is_placeholder(character) and character not in table.markup:
@@ -113,7 +116,8 @@ def check_edit(
     tokens = placeholders_in(new_target)
     if old_target.strip() and tokens == placeholders_in(old_target):
         return
-    if not source or sorted(tokens) != sorted(placeholders_in(source)):
+    kept = Counter(placeholders_in(old_target)) - Counter(tokens)
+    if not source or kept or Counter(tokens) - Counter(placeholders_in(source)):
         reference = old_target if old_target.strip() else source
         before = " ".join(table.markup[c] for c in placeholders_in(reference)) or "none"
         after = " ".join(table.markup[c] for c in tokens) or "none"

@@ -155,3 +155,39 @@ def test_keep_codes_drops_suggestions_that_would_break_markup() -> None:
     words = _flag(f"the {BREAK} the", ("the",))
     kept = keep_codes(words)
     assert kept is not None and kept.suggestions == ()
+
+
+DROPPED = Unit(
+    "tu9",
+    f"Pulse {OPEN}Guardar{CLOSE} y luego {BREAK} cierre.",
+    "Click Save and then close.",
+    CODES,
+)
+
+
+@pytest.mark.parametrize(
+    ("edit", "allowed"),
+    [
+        (f"Click {OPEN}Save{CLOSE} and then close.", True),  # a pair the MT dropped, back
+        (f"Click {OPEN}Save{CLOSE} and then {BREAK} close.", True),  # all of them
+        (f"Click {OPEN}Save and then close.", False),  # an opening tag left open
+        (f"Click {CLOSE}Save{OPEN} and then close.", False),  # closed before it opens
+        (f"Then close {BREAK}, clicking {OPEN}Save{CLOSE}.", True),  # reordered with words
+        (f"Click Save and then {BREAK} close {BREAK}.", False),  # one code twice
+    ],
+)
+def test_codes_the_mt_dropped_may_be_put_back_from_the_source(
+    tmp_path: Path, edit: str, allowed: bool
+) -> None:
+    review = make_review(tmp_path, (DROPPED,))
+    try:
+        if allowed:
+            review.edit_sentence("tu9", edit)
+            assert review.segment("tu9").text == edit
+            with pytest.raises(ReviewCommandError, match="removes"):  # and they stay now
+                review.edit_sentence("tu9", "Click Save and then close.")
+        else:
+            with pytest.raises(ReviewCommandError, match="inline code"):
+                review.edit_sentence("tu9", edit)
+    finally:
+        review.close()
