@@ -18,11 +18,19 @@ from reviewer.app.main_window import SHORTCUTS, MainWindow
 from reviewer.app.sentence_editor import CODES_MIME
 from reviewer.app.sentence_model import SourceRole
 from reviewer.app.source_view import SHOW_SOURCE_KEY, SHOW_SOURCE_SHORTCUT
-from reviewer.core.bilingual import is_placeholder, placeholders_in
+from reviewer.core.bilingual import Unit, is_placeholder, placeholders_in
 from reviewer.core.flags import Flag, Severity
 from reviewer.core.review import Review
 from reviewer.engines.artefacts.engine import ArtefactsEngine
-from tests.app.bilingual_units import BREAK, CLOSE, OPEN, SPEC, UNITS, bilingual_review
+from tests.app.bilingual_units import (
+    BREAK,
+    CLOSE,
+    CODES,
+    OPEN,
+    SPEC,
+    UNITS,
+    bilingual_review,
+)
 from tests.app.helpers import wait_until_checked
 
 pytestmark = pytest.mark.gui
@@ -321,3 +329,27 @@ def test_show_source_is_off_for_a_plain_text_review(
     wait_until_checked(qtbot, window)
     assert not source_action(window).isEnabled()
     assert "sentences reviewed" in window.summary.text()
+
+
+def test_a_code_the_mt_dropped_can_be_pasted_back_from_the_source(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dropped = Unit(
+        "tu9",
+        f"Pulse {OPEN}Guardar{CLOSE} ahora.",
+        "Click Save now.",
+        CODES,
+    )
+    window.set_review(bilingual_review(tmp_path, (dropped,)))
+    wait_until_checked(qtbot, window)
+    window.select_row(0)
+    editor = window.editor.editor
+    place_cursor(window, len("Click Save"), anchor=len("Click "))
+    window.editor.insert_text(f"{OPEN}Save")  # an opening tag alone: refused
+    assert window.editor.text() == "Click Save now."
+    window.editor.insert_text(f"{OPEN}Save{CLOSE}")  # the source's pair, around the word
+    assert window.editor.text() == f"Click {OPEN}Save{CLOSE} now."
+    window.editor.commit()
+    assert window.review is not None
+    assert window.review.segment("tu9").text == f"Click {OPEN}Save{CLOSE} now."
+    assert editor.toPlainText()  # the chips are drawn, the text is not empty
