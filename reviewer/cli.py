@@ -193,8 +193,9 @@ def _add_check_options(
 ) -> None:
     """The check options `check` and `fix` share (read by `options_from_args`).
 
-    With `project_file`, options left out come from the project's reviewer.toml (or
-    [tool.reviewer] in pyproject.toml), then the defaults."""
+    Options left out come from the project's reviewer.toml (or [tool.reviewer] in
+    pyproject.toml), then the defaults (for `fix`: the review's language). `project_file`
+    marks `check` (the help of --engines and --language differ)."""
     parser.add_argument(
         "--engines",
         default=None,
@@ -209,7 +210,7 @@ def _add_check_options(
         + (
             "; default: the project file's, else en-US"
             if project_file
-            else "; default: the review's, en-US for a new one"
+            else "; default: the project file's, else the review's, en-US for a new one"
         ),
     )
     parser.add_argument(
@@ -222,7 +223,7 @@ def _add_check_options(
         "--glossary",
         default=None,
         help="CSV/TSV/TBX glossary the source engine enforces on bilingual files"
-        + ("; default: the project file's" if project_file else ""),
+        + "; default: the project file's",
     )
     parser.add_argument(
         "--disable-rules", default="", help="comma-separated rule ids to switch off"

@@ -180,16 +180,16 @@ def test_spacing_and_repeated_words_in_a_small_article(
 def test_only_our_rules_need_only_our_engine(
     capsys: pytest.CaptureFixture[str], article: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reviewer.commands.fix as fix_command
+    from reviewer.engines import create_engines
 
     created: list[list[str]] = []
-    real = fix_command.create_engines
 
     def recording(names: list[str]) -> object:
         created.append(list(names))
-        return real(names)
+        return create_engines(names)
 
-    monkeypatch.setattr(fix_command, "create_engines", recording)
+    # `reviewer fix` creates its engines as `reviewer check` does (`project_engines`)
+    monkeypatch.setattr("reviewer.commands.check.create_engines", recording)
     assert run_cli(capsys, "fix", str(article), "--accept", "QA_DOUBLE_SPACE")[0] == 0
     assert created == [["artefacts"]]
 
@@ -276,3 +276,72 @@ def test_the_installed_command_exit_codes(article: Path, tmp_path: Path) -> None
     )
     assert failed.returncode == 2
     assert failed.stderr.count("\n") == 1
+
+
+def test_fix_applies_the_project_file_and_the_command_line_wins(
+    capsys: pytest.CaptureFixture[str], article: Path
+) -> None:
+    """A rule the project switches off is neither seen nor fixed; --disable-rules replaces
+    the project's list, as in `reviewer check`."""
+    (article.parent / "reviewer.toml").write_text(
+        'disable-rules = ["MT_WEB_RESIDUE"]\n', encoding="utf-8"
+    )
+    code, out, err = run_cli(capsys, "fix", str(article), "--accept", SEED_FIXES)
+    assert code == 0, err
+    assert [line.split(": ")[1] for line in out.splitlines()] == ["MT_DOUBLED_SUBJECT"]
+    review_path = article.with_name("article.txt.review")
+    review = open_review_file(review_path)
+    try:
+        assert "Leave a Reply" in review.text, "the switched-off rule fixed nothing"
+        assert not any(
+            rf.rule == "MT_WEB_RESIDUE"
+            for segment in review.segments
+            for rf in review.open_flags_in(segment.id)
+        ), "the switched-off rule's flags are not even recorded"
+    finally:
+        review.close()
+
+    code, out, err = run_cli(
+        capsys, "fix", str(article), "--accept", SEED_FIXES, "--disable-rules", "QA_DOUBLE_SPACE"
+    )
+    assert code == 0, err
+    assert Counter(line.split(": ")[1] for line in out.splitlines()) == {"MT_WEB_RESIDUE": 3}
+
+
+def test_fix_uses_the_projects_languagetool_language_and_dictionary(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.reliability.fake_languagetool import spelling_languagetool
+
+    monkeypatch.delenv("REVIEWER_LANGUAGETOOL_URL", raising=False)
+    article = tmp_path / "project" / "article.txt"
+    article.parent.mkdir()
+    article.write_text(
+        "The team will geolocate the convoy and check the adress today.\n", encoding="utf-8"
+    )
+    corrections = {"geolocate": "geo locate", "adress": "address"}
+    with spelling_languagetool(corrections) as (url, received):
+        (article.parent / "reviewer.toml").write_text(
+            f'language = "en-GB"\nlanguagetool-url = "{url}"\ndictionary = ["geolocate"]\n'
+            'disable-rules = ["EN_QUOTES"]\n',
+            encoding="utf-8",
+        )
+        code, out, err = run_cli(
+            capsys, "fix", str(article), "--accept", "MORFOLOGIK_RULE_EN_US", "--format", "json"
+        )
+    assert code == 0, err
+    fixes = json.loads(out)["fixes"]
+    assert [(fix["text"], fix["replacement"]) for fix in fixes] == [("adress", "address")], (
+        "the project's dictionary hides its word; the other spelling flag is fixed"
+    )
+    checks = [form for form in received if form.get("text") != "."]
+    assert checks, "the project's LanguageTool URL was used"
+    assert all(form["language"] == "en-GB" for form in checks)
+    assert all("EN_QUOTES" in form.get("disabledRules", "") for form in checks)
+    review = open_review_file(article.with_name("article.txt.review"))
+    try:
+        assert "check the address today" in review.text
+        assert "will geolocate the convoy" in review.text
+        assert review.language == "en-GB"
+    finally:
+        review.close()

@@ -79,20 +79,20 @@ def run_check_command(args: argparse.Namespace) -> int:
     names = parse_engine_names(args.engines)
     fail_on = Severity(args.fail_on) if getattr(args, "fail_on", None) else None
     if len(paths) == 1 and (paths[0] == "-" or not Path(paths[0]).is_dir()):
-        project = _project_for(paths[0])
+        project = project_for(paths[0])
         return _check_single(args, paths[0], names, project, fail_on)
     files = collect_files(paths, _include_patterns(args))
     return _check_batch(args, files, names, fail_on)
 
 
-def _project_for(path: str) -> ProjectConfig | None:
+def project_for(path: str) -> ProjectConfig | None:
     """The project configuration governing `path` (standard input: the current folder)."""
     return find_project_config(Path.cwd() if path == "-" else Path(path))
 
 
-def _create_engines(names: list[str], project: ProjectConfig | None) -> list[Engine]:
+def project_engines(names: list[str], project: ProjectConfig | None) -> list[Engine]:
     """The engines; LanguageTool at the project's URL when it names one and the environment
-    does not (REVIEWER_LANGUAGETOOL_URL wins)."""
+    does not (REVIEWER_LANGUAGETOOL_URL wins). `reviewer check` and `reviewer fix` share it."""
     engines = create_engines(names)
     url = _project_url(project)
     if url is None:
@@ -122,7 +122,7 @@ def _engines_by_project(
     for path, project in projects.items():
         url = _project_url(project)
         if url not in by_url:
-            by_url[url] = _create_engines(names, project)
+            by_url[url] = project_engines(names, project)
         for_file[path] = by_url[url]
     return for_file, list(by_url.values())
 
@@ -137,7 +137,7 @@ def _check_single(
     options = options_from_args(args, project)
     document = load_document(path, options.language)
     word_lists = with_project_words(_word_lists(), project)
-    engines = _create_engines(names, project)
+    engines = project_engines(names, project)
     stop_announcing = announce_server_progress(engines, sys.stderr)
     try:
         result = run_check(document, engines, options, word_lists)
@@ -207,7 +207,7 @@ def _check_batch(
     fail_on: Severity | None,
 ) -> int:
     began = time.perf_counter()
-    projects = {path: _project_for(path) for path in files}  # a bad file fails before checking
+    projects = {path: project_for(path) for path in files}  # a bad file fails before checking
     user_words = _word_lists()
     settings: dict[Path | None, tuple[CheckOptions, WordLists]] = {}
     for project in projects.values():

@@ -16,11 +16,17 @@ import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from reviewer.commands.check import announce_server_progress, options_from_args
+from reviewer.commands.check import (
+    announce_server_progress,
+    options_from_args,
+    project_engines,
+    project_for,
+)
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineStatus
 from reviewer.core.errors import ConfigurationError, InputError
+from reviewer.core.project_config import with_project_words
 from reviewer.core.review import (
     Review,
     ReviewCommandError,
@@ -30,7 +36,7 @@ from reviewer.core.review import (
 )
 from reviewer.core.textio import read_file_bytes
 from reviewer.core.wordlists import WordLists, load_word_lists
-from reviewer.engines import create_engines, parse_engine_names
+from reviewer.engines import parse_engine_names
 
 # Rules of our artefacts engine; when only these are accepted, LanguageTool is not needed.
 OUR_RULE_PREFIXES = ("MT_", "QA_")
@@ -80,19 +86,21 @@ def run_fix_command(args: argparse.Namespace) -> int:
         names = ["artefacts"]  # only our rules: no need to start LanguageTool's Java server
     else:
         names = parse_engine_names(args.engines)
-    language_given = args.language is not None
-    options = options_from_args(
-        argparse.Namespace(**{**vars(args), "language": args.language or "en-US"})
-    )
     read_file_bytes(args.path)  # a missing, unreadable or directory path fails here, in one line
+    # the project file governing FILE, as `reviewer check FILE` reads it (the command line wins)
+    project = project_for(args.path)
+    options = options_from_args(args, project)
+    language_given = args.language is not None or (
+        project is not None and project.language is not None
+    )
     review = _open(args.path, args.review, args.reviewer or "", options.language)
     try:
-        if not language_given:
+        if not language_given:  # neither the command line nor the project: the review's own
             options = replace(options, language=review.language)
-        word_lists = load_word_lists()
+        word_lists = with_project_words(load_word_lists(), project)
         for warning in word_lists.warnings:
             print(f"reviewer: warning: {warning}", file=sys.stderr)
-        engines = create_engines(names)
+        engines = project_engines(names, project)
         stop_announcing = announce_server_progress(engines, sys.stderr)
         try:
             outcome = fix_review(review, engines, options, word_lists, set(rules))
