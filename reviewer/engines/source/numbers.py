@@ -120,7 +120,8 @@ def readings(token: str) -> frozenset[Decimal]:
 def _normal(value: Decimal) -> Decimal:
     """15.00 and 15 are the same value; 1.5E+3 is written 1500."""
     normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
+    # int() is exact at any size, where quantize() fails beyond the context's 28 digits.
+    return Decimal(int(normal)) if normal == normal.to_integral_value() else normal
 
 
 def han_value(text: str) -> int | None:

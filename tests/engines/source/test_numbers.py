@@ -123,3 +123,11 @@ def test_dates_in_words_or_digits_agree() -> None:
     assert one("Treffen am 12. Mai.", "Meeting on 12 May.", "de", RULE) == []
     flags = one("La reunión es el 05/03/2024.", "The meeting is on March 6, 2024.", "es", RULE)
     assert [flag.text for flag in flags] == ["6"]
+
+
+def test_numbers_beyond_decimal_precision_do_not_break_the_check() -> None:
+    huge = "9" * 40
+    assert one(f"Costó {huge} millones.", f"It cost {huge} million.", "es", RULE) == []
+    assert one(f"花了{huge}亿亿亿。", "It cost a lot.", "zh", RULE)[0].category == (
+        "Accuracy/Omission"
+    )
