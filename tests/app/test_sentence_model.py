@@ -172,3 +172,56 @@ def test_reviewed_rows_draw_their_tick_in_the_reviewed_colour(qtbot: QtBot, revi
     model.apply(review.mark_reviewed(model.segment_id(0)))
     assert SentenceStatus(model.index(0, 0).data(StatusRole)) is SentenceStatus.REVIEWED
     assert _green_pixels(paint_row()) > 0
+
+
+def _recounted(review: Review) -> dict[Severity, int]:
+    fresh = SentenceModel()
+    fresh.set_review(review)
+    return fresh.worst_severity_counts()
+
+
+def test_open_flag_counts_follow_checks_decisions_and_undo(review: Review) -> None:
+    """The header's counts are kept as rows change: after each step they are what a count
+    of every row from scratch gives."""
+    model = SentenceModel()
+    model.set_review(review)
+    assert model.worst_severity_counts() == dict.fromkeys(Severity, 0)
+    document = review.document
+    first, _, residue = document.sentences
+    model.record_flags(
+        "artefacts",
+        document,
+        [
+            flag(
+                document, residue.start, residue.end, "artefacts", Severity.MINOR, suggestions=("",)
+            ),
+            flag(document, first.start, first.start + 5, "artefacts", Severity.MAJOR),
+        ],
+    )
+    model.record_flags(
+        "languagetool", document, [flag(document, 6, 13, "languagetool", Severity.MINOR)]
+    )
+    counts = model.worst_severity_counts()
+    assert counts[Severity.MINOR] == 2 and counts[Severity.MAJOR] == 1
+    assert counts == _recounted(review)
+    (residue_flag,) = review.open_flags_in(model.segment_id(2))
+    model.apply(review.accept(residue_flag, 0))  # deletes the residue sentence
+    assert model.worst_severity_counts()[Severity.MINOR] == 1
+    assert model.worst_severity_counts() == _recounted(review)
+    model.apply(review.undo())
+    assert model.worst_severity_counts()[Severity.MINOR] == 2
+    model.record_flags("artefacts", review.document, [])
+    assert model.worst_severity_counts() == _recounted(review)
+    assert model.worst_severity_counts()[Severity.MAJOR] == 0
+
+
+def test_rows_follow_an_edit_of_an_earlier_sentence(review: Review) -> None:
+    model = SentenceModel()
+    model.set_review(review)
+    before = model.sentence(1)
+    assert model.sentence(1) is before  # kept while the text is unchanged
+    model.apply(review.edit_sentence(model.segment_id(0), "Talks resumed on Monday morning."))
+    after = model.sentence(1)
+    assert after.text == before.text == "Officials said so."
+    assert after.start == before.start + len(" morning")
+    assert review.document.text[after.start : after.end] == after.text
