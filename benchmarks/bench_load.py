@@ -22,7 +22,8 @@ Measured:
 - peak RSS of the window's process (`ru_maxrss`), of the helper process our detectors run in
   and of the LanguageTool JVM (`VmHWM`).
 
-`--profile` writes a cProfile of the GUI thread from `open_path` to the end of the check.
+`--profile OUT` writes a cProfile of the GUI thread from `open_path` to the end of the check,
+for the first opening to OUT and for the reopening to OUT.reopen.
 """
 
 from __future__ import annotations
@@ -326,7 +327,7 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=100_000)
     parser.add_argument("--languagetool-sample", type=int, default=2_000)
     parser.add_argument("--artefacts-only", action="store_true")
-    parser.add_argument("--profile", type=Path, help="cProfile of the first opening")
+    parser.add_argument("--profile", type=Path, help="cProfile of each opening (OUT, OUT.reopen)")
     parser.add_argument("--keep", type=Path, help="also write the generated text here")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -355,7 +356,10 @@ def main() -> int:
         words = len(review.text.split())
         window.close()
         app.processEvents()
-        window, again = open_and_check(app, engines(), path, None)  # the review exists now
+        profiler = cProfile.Profile() if args.profile else None
+        window, again = open_and_check(app, engines(), path, profiler)  # the review exists
+        if profiler:
+            profiler.dump_stats(args.profile.with_name(args.profile.name + ".reopen"))
         window.close()
         app.processEvents()
         rss = peak_rss_mb()
