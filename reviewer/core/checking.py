@@ -165,11 +165,22 @@ def keep_codes(flag: Flag) -> Flag | None:
 def twin_rules() -> dict[str, frozenset[str]]:
     """For each LanguageTool custom rule, the Python detector rules it stands in for
     (`resources/languagetool/rules/supersedes.yaml`)."""
-    data = load_yaml("languagetool", "rules", "supersedes.yaml") or {}
+    return _twin_table("languagetool", "rules", "supersedes.yaml")
+
+
+@cache
+def covering_rules() -> dict[str, frozenset[str]]:
+    """Every rule that decides for others when its engine says it ran: LanguageTool's
+    custom rules and the source engine's checks (`resources/source/supersedes.yaml`)."""
+    return {**twin_rules(), **_twin_table("source", "supersedes.yaml")}
+
+
+def _twin_table(*parts: str) -> dict[str, frozenset[str]]:
+    data = load_yaml(*parts) or {}
     table: dict[str, frozenset[str]] = {}
     for covering, covered in data.items():
         if not isinstance(covering, str) or not isinstance(covered, list) or not covered:
-            raise ValueError(f"supersedes.yaml: {covering!r} must map to a list of rule ids")
+            raise ValueError(f"{'/'.join(parts)}: {covering!r} must map to a list of rule ids")
         table[covering] = frozenset(str(rule) for rule in covered)
     return table
 
@@ -192,7 +203,7 @@ def superseded_rules(reports: Iterable[EngineReport]) -> dict[str, frozenset[str
     ran = {rule for report in reports if report.status is EngineStatus.OK for rule in report.covers}
     covered: dict[str, set[str]] = {}
     for covering in ran:
-        for rule in twin_rules().get(covering, ()):
+        for rule in covering_rules().get(covering, ()):
             covered.setdefault(rule, set()).add(covering)
     return {rule: frozenset(deciders) for rule, deciders in covered.items()}
 

@@ -24,6 +24,7 @@ from reviewer.core.engine import (
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.flags import Flag
 from reviewer.core.problem_log import log_problem
+from reviewer.engines.artefacts.detectors.false_friends import trigger_languages
 from reviewer.engines.source.check import ENGINE_NAME, BilingualView, SourceCheck
 from reviewer.engines.source.checks.consistency import InconsistentTranslation
 from reviewer.engines.source.checks.false_friends import SourceFalseFriend
@@ -107,6 +108,7 @@ class SourceEngine:
                 )
                 report.log = report.log or (str(path) if path else None)
         report.flags = sorted(without_disabled(flags, options), key=_order)
+        report.covers = _covered(active, report.errors, view.source_language)
         if active and failed == len(active):
             report.status, report.reason = EngineStatus.UNAVAILABLE, "every check failed"
         report.seconds = time.perf_counter() - started
@@ -114,6 +116,19 @@ class SourceEngine:
 
     def close(self) -> None:
         """Nothing to release: checks hold only immutable data."""
+
+
+def _covered(
+    active: list[SourceCheck], errors: list[DetectorError], language: str | None
+) -> frozenset[str]:
+    """The checks whose verdict replaces another engine's rule in this check
+    (`resources/source/supersedes.yaml`): the false-friend check, when it ran without
+    failing on a source language whose every false friend names its source word. Otherwise
+    the artefacts engine's MT_FALSE_FRIEND, which guesses from the English, stands."""
+    ran = {check.rule_id for check in active} - {error.detector for error in errors}
+    if SourceFalseFriend.rule_id in ran and language in trigger_languages():
+        return frozenset({SourceFalseFriend.rule_id})
+    return frozenset()
 
 
 def _order(flag: Flag) -> tuple[int, int, str]:

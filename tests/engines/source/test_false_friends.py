@@ -1,17 +1,18 @@
-"""SRC_FALSE_FRIEND: the source word decides; MT_FALSE_FRIEND stands down on such files."""
+"""SRC_FALSE_FRIEND: the source word decides, and it decides for MT_FALSE_FRIEND too."""
 
 from __future__ import annotations
 
 import pytest
 
+from reviewer.core.checking import run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.engines.artefacts.detectors.false_friends import (
-    FalseFriendDetector,
     available_languages,
-    source_decides,
     trigger_languages,
 )
+from reviewer.engines.artefacts.engine import ArtefactsEngine
+from reviewer.engines.source.engine import SourceEngine
 from tests.engines.source.helpers import one, units_of
 
 RULE = "SRC_FALSE_FRIEND"
@@ -94,17 +95,46 @@ def test_every_entry_names_its_source_triggers() -> None:
     assert set(trigger_languages()) == set(available_languages())
 
 
-def test_the_artefacts_detector_leaves_bilingual_documents_to_the_source() -> None:
-    pair = [("La policía detuvo a tres sospechosos.", "The army arrested the offensive.")]
-    bilingual = Document.from_units(units_of(pair), source_language="es")
-    plain = Document.from_text("The army arrested the offensive.")
-    options = CheckOptions(source_language="es")
-    assert source_decides(bilingual, options)
-    assert list(FalseFriendDetector().detect(bilingual, options)) == []
-    assert [f.text for f in FalseFriendDetector().detect(plain, options)] == ["arrested"]
+def false_friend_flags(document: Document, *engines: object) -> list[tuple[str, int]]:
+    """(rule, unit index) of each false-friend flag of the merged check."""
+    result = run_check(document, list(engines), CheckOptions())  # type: ignore[arg-type]
+    return [
+        (flag.rule, document.text.count("\n", 0, flag.start))
+        for flag in result.flags
+        if "FALSE_FRIEND" in flag.rule
+    ]
+
+
+def test_with_the_source_engine_the_source_word_decides_for_the_guess() -> None:
+    """The English alone looks wrong ("arrested the offensive"), but the source says
+    *detuvo* only in the second unit: one flag there (the guess and the check merged, as
+    LanguageTool's twins are), none in the first."""
+    pairs = [
+        ("La policía acabó con la ofensiva.", "The army arrested the offensive."),
+        ("El ejército detuvo la ofensiva.", "The army arrested the offensive."),
+    ]
+    document = Document.from_units(units_of(pairs), source_language="es")
+    assert false_friend_flags(document, ArtefactsEngine()) == [
+        ("MT_FALSE_FRIEND", 0),
+        ("MT_FALSE_FRIEND", 1),
+    ]
+    merged = run_check(document, [ArtefactsEngine(), SourceEngine()], CheckOptions())
+    (flag,) = [f for f in merged.flags if "FALSE_FRIEND" in f.rule]
+    assert document.text.count("\n", 0, flag.start) == 1
+    assert flag.extra.get("also_reported_by") == "source:SRC_FALSE_FRIEND"
+
+
+def test_without_the_source_engine_the_guess_stands() -> None:
+    pairs = [("La policía acabó con la ofensiva.", "The army arrested the offensive.")]
+    document = Document.from_units(units_of(pairs), source_language="es")
+    assert false_friend_flags(document, ArtefactsEngine()) == [("MT_FALSE_FRIEND", 0)]
 
 
 def test_a_source_language_without_a_list_keeps_the_artefacts_detector() -> None:
     pair = [("Ordu taarruzu durdurdu.", "The army arrested the offensive.")]
     document = Document.from_units(units_of(pair), source_language="tr")
-    assert not source_decides(document, CheckOptions())
+    report = SourceEngine().check(document, CheckOptions(source_language="tr"))
+    assert report.covers == frozenset()
+    assert false_friend_flags(document, ArtefactsEngine(), SourceEngine()) == (
+        false_friend_flags(document, ArtefactsEngine())
+    )

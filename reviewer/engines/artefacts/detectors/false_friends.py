@@ -258,8 +258,6 @@ class FalseFriendDetector(Detector):
     confidence = 0.7
 
     def detect(self, document: Document, options: CheckOptions) -> Iterator[Flag]:
-        if source_decides(document, options):
-            return  # the source engine's SRC_FALSE_FRIEND sees the source word itself
         codes, stated = _languages_for(options)
         lexicon = _lexicon(codes)
         if lexicon.trigger is None:
@@ -339,20 +337,6 @@ def trigger_languages() -> frozenset[str]:
         for code in available_languages()
         if all(entry.triggers for entry in _language_entries(code))
     )
-
-
-def source_decides(document: Document, options: CheckOptions) -> bool:
-    """Whether MT_FALSE_FRIEND leaves this document to the source engine's SRC_FALSE_FRIEND.
-
-    True for a bilingual document with sources whose source language (the file's, else the
-    reviewer's) has triggers, or is unknown (the source engine detects it). A monolingual
-    text, or a source language without a list, keeps the context-only detector.
-    """
-    if not document.bilingual or not any(unit.source.strip() for unit in document.units):
-        return False
-    stated = document.source_language or options.source_language or ""
-    code = stated.split("-")[0].split("_")[0].lower()
-    return not code or code in trigger_languages()
 
 
 @dataclass(frozen=True, slots=True)

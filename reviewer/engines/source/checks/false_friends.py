@@ -4,9 +4,10 @@ The artefacts engine's MT_FALSE_FRIEND guesses from the English context alone ("
 operation" is suspicious whatever the source said). With the source at hand the guess
 becomes a check: the entry fires only when its source word (*detener*, *actualmente*) is in
 the unit's source, and the message names that word. The lexicon is the artefacts engine's
-(`resources/artefacts/false_friends/`, whose entries list their source `triggers`); on such
-documents MT_FALSE_FRIEND stands down (`false_friends.source_decides`), so a reviewer sees
-one flag, the precise one.
+(`resources/artefacts/false_friends/`, whose entries list their source `triggers`). When this
+check ran, it decides for MT_FALSE_FRIEND (`resources/source/supersedes.yaml`): a guess from
+the English stays only where the source confirms it (one flag, merged), so a reviewer sees
+the precise one; with the artefacts engine alone, the guesses stand.
 """
 
 from __future__ import annotations
