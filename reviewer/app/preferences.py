@@ -28,6 +28,7 @@ class Preferences:
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
     reviewer_name: str = ""
     team_folder: str | None = None  # shared dictionary and ignored flags
+    glossary: str | None = None  # CSV/TSV/TBX terms the source engine enforces
 
     def check_options(self) -> CheckOptions:
         return CheckOptions(
@@ -35,6 +36,7 @@ class Preferences:
             source_language=self.source_language,
             picky=self.picky,
             disabled_rules=self.disabled_rules,
+            glossary=self.glossary,
         )
 
     def with_language(self, language: str | None) -> Preferences:
@@ -69,6 +71,7 @@ class PreferenceStore:
                 disabled_rules=parse_name_list(rules),
                 reviewer_name=str(s.value("reviewer_name", "") or "") or default_reviewer_name(),
                 team_folder=str(s.value("team_folder", "") or "") or None,
+                glossary=str(s.value("glossary", "") or "") or None,
             )
         finally:
             s.endGroup()
@@ -83,5 +86,6 @@ class PreferenceStore:
         s.setValue("disabled_rules", ",".join(sorted(preferences.disabled_rules)))
         s.setValue("reviewer_name", preferences.reviewer_name)
         s.setValue("team_folder", preferences.team_folder or "")
+        s.setValue("glossary", preferences.glossary or "")
         s.endGroup()
         s.sync()

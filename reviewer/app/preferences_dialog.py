@@ -20,6 +20,7 @@ from reviewer.app.review_dialogs import ok_cancel_buttons
 from reviewer.core.engine import parse_name_list
 from reviewer.core.errors import ConfigurationError
 from reviewer.engines.languagetool.settings import normalise_url
+from reviewer.engines.source.glossary import load_glossary
 
 VARIANTS = ("en-US", "en-GB", "en-CA", "en-AU", "en-NZ", "en-ZA")
 SOURCE_LANGUAGES = (
@@ -84,6 +85,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.url)
         form.addRow("Rules switched off:", self.rules)
         form.addRow("Team folder:", self.team_folder)
+        form.addRow("Glossary:", self.glossary)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -101,6 +103,14 @@ class PreferencesDialog(QDialog):
         self.team_folder.setToolTip(
             "A folder your team shares: words added to the dictionary and flags ignored "
             "everywhere are written there too, and everyone's are applied"
+        )
+        self.glossary = QLineEdit(current.glossary or "")
+        self.glossary.setObjectName("glossary")
+        self.glossary.setPlaceholderText("e.g. /mnt/team/client-terms.csv (optional)")
+        self.glossary.setToolTip(
+            "Terms for bilingual files (CSV or TSV: source term, required translation, "
+            "forbidden variants; or TBX): a unit whose source has a term must use its "
+            "translation. A project's reviewer.toml glossary wins over this one."
         )
 
     def preferences(self) -> Preferences:
@@ -128,4 +138,14 @@ class PreferencesDialog(QDialog):
             disabled_rules=parse_name_list(self.rules.text()),
             reviewer_name=self.reviewer_name.text().strip(),
             team_folder=self.team_folder.text().strip() or None,
+            glossary=_checked_glossary(self.glossary.text().strip()),
         )
+
+
+def _checked_glossary(path: str) -> str | None:
+    """The glossary path if it reads as a glossary (a one-line error otherwise, shown in
+    the dialog, so a typo is caught here rather than as a failed check)."""
+    if not path:
+        return None
+    load_glossary(path)
+    return path

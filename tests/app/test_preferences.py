@@ -91,3 +91,47 @@ def test_applied_preferences_reach_the_next_check(  # type: ignore[no-untyped-de
     assert "Spanish" in arrested.message and "French" not in arrested.message
     assert store.load().source_language == "es"
     window.dispatcher.wait()
+
+
+def test_a_glossary_in_preferences_is_kept_and_enforced_in_a_bilingual_review(  # type: ignore[no-untyped-def]
+    qtbot, store: PreferenceStore, tmp_path: Path
+) -> None:
+    from reviewer.engines.source.engine import SourceEngine
+
+    terms = tmp_path / "terms.csv"
+    terms.write_text(
+        "source,target,forbidden\ntableau de bord,dashboard,control panel\n", encoding="utf-8"
+    )
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.glossary.setText(str(terms))
+    dialog.accept()
+    assert dialog.preferences().glossary == str(terms)
+    store.save(dialog.preferences())
+    assert store.load().glossary == str(terms)
+
+    job = tmp_path / "ui.csv"
+    job.write_text(
+        "source,target\nOuvrez le tableau de bord.,Open the control panel.\n", encoding="utf-8"
+    )
+    window = MainWindow(engines=[ArtefactsEngine(), SourceEngine()], store=store)
+    qtbot.addWidget(window)
+    window.open_path(job)
+    qtbot.waitUntil(lambda: window.engine_states["source"].startswith("ready"), timeout=10_000)
+    assert ("SRC_TERMINOLOGY", "control panel") in {
+        (flag.rule, flag.text) for flag in window.model.all_flags()
+    }
+    window.dispatcher.wait()
+
+
+def test_a_glossary_that_cannot_be_read_is_refused_in_the_dialog(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path: Path
+) -> None:
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.glossary.setText(str(tmp_path / "missing.csv"))
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "missing.csv" in dialog.error.text()
+    assert dialog.preferences() == Preferences()
