@@ -192,3 +192,17 @@ def test_text_and_word_exports_of_a_bilingual_review_show_no_code_characters(
     assert len(paragraphs) == 3
     assert not any("\ue000" <= ch <= "\uf8ff" for paragraph in paragraphs for ch in paragraph)
     assert "He" in paragraphs[0]  # the deleted word, struck through
+
+
+def test_the_scorecard_of_a_bilingual_review_counts_words_not_codes(
+    capsys: pytest.CaptureFixture[str], job: Path
+) -> None:
+    run_cli(capsys, "fix", str(job), "--accept", "MT_DOUBLED_SUBJECT")
+    review = job.with_name(job.name + ".review")
+    for output_format in ("text", "json", "html", "csv"):
+        code, out, err = run_cli(capsys, "scorecard", str(review), "--format", output_format)
+        assert code == 0, err
+        assert not any("\ue000" <= ch <= "\uf8ff" for ch in out), output_format
+    _, out, _ = run_cli(capsys, "scorecard", str(review), "--format", "json")
+    text = json.dumps(json.loads(out), ensure_ascii=False)
+    assert "“García He”" not in text and "García He" in text  # the flagged words, no tag

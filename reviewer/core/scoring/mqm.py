@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reviewer.core.flags import Severity
 from reviewer.core.review import Annotation, Decision, DecisionStatus, Review
@@ -176,7 +176,17 @@ def review_errors(review: Review, model: ScoringModel) -> list[MqmError]:
             errors.append(_from_decision(decision, SOURCE_RESOLVED, model))
             spans.append((start, end))
     order = {segment.id: position for position, segment in enumerate(review.segments)}
+    errors = [_without_codes(review, error) for error in errors]
     return sorted(errors, key=lambda error: order.get(error.sentence_id, len(order)))
+
+
+def _without_codes(review: Review, error: MqmError) -> MqmError:
+    """The error's words as a scorecard shows them: a bilingual unit's inline codes left out."""
+    unit = review.unit(error.sentence_id)
+    if unit is None:
+        return error
+    correction = unit.without_codes(error.correction) if error.correction is not None else None
+    return replace(error, text=unit.without_codes(error.text), correction=correction)
 
 
 def _span(decision: Decision) -> tuple[int, int]:

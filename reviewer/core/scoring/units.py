@@ -50,13 +50,15 @@ def sentence_units(review: Review) -> list[SentenceUnit]:
     units = []
     for index, (root, members) in enumerate(groups.items(), start=1):
         texts = [member.text for member in members if member.text]
+        unit = review.unit(root)  # a bilingual unit: its inline codes are not words
+        plain = unit.without_codes if unit is not None else str
         units.append(
             SentenceUnit(
                 id=root,
                 index=index,
                 segment_ids=tuple(member.id for member in members),
-                mt=by_id[root].mt,
-                corrected=" ".join(texts),
+                mt=plain(by_id[root].mt),
+                corrected=plain(" ".join(texts)),
             )
         )
     return units
