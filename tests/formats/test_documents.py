@@ -45,5 +45,5 @@ def test_a_text_file_stays_text(tmp_path: Path) -> None:
 def test_a_broken_bilingual_file_is_unreadable_input(tmp_path: Path) -> None:
     path = tmp_path / "broken.xlf"
     path.write_text("<xliff version='1.2'><file>", encoding="utf-8")
-    with pytest.raises(InputError, match="broken.xlf"):
+    with pytest.raises(InputError, match=r"broken\.xlf"):
         documents.load_document(str(path))
