@@ -145,6 +145,7 @@ def _check_single(
         stop_announcing()
         for engine in engines:
             engine.close()
+    say_background_fallback(engines, sys.stderr)
     _add_disabled(result, names)
     if args.format == "text" or sys.stderr.isatty():
         for warning in engine_warnings(result):
@@ -244,6 +245,7 @@ def _check_batch(
             stop()
         for engine in (engine for engines in engine_sets for engine in engines):
             engine.close()
+    say_background_fallback([e for engines in engine_sets for e in engines], sys.stderr)
     done = [outcome for outcome in reporter.outcomes if outcome is not None]
     if args.format == "json":
         sys.stdout.write(render_documents([outcome.entry() for outcome in done]) + "\n")
@@ -396,6 +398,14 @@ def _include_patterns(args: argparse.Namespace) -> tuple[str, ...]:
     given = getattr(args, "include", None) or []
     patterns = tuple(p.strip() for value in given for p in value.split(",") if p.strip())
     return patterns or DEFAULT_INCLUDE
+
+
+def say_background_fallback(engines: list[Engine], stream: TextIO) -> None:
+    """Say once, whatever the format, that the background LanguageTool server failed or hung
+    during the run and a private server checked instead (the run took longer for it)."""
+    for reason in dict.fromkeys(getattr(engine, "background_fallback", None) for engine in engines):
+        if isinstance(reason, str):
+            print(f"reviewer: warning: languagetool: {reason}", file=stream)
 
 
 def announce_server_progress(engines: list[Engine], stream: TextIO) -> Callable[[], None]:

@@ -21,6 +21,7 @@ from reviewer.commands.check import (
     options_from_args,
     project_engines,
     project_for,
+    say_background_fallback,
 )
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
@@ -108,6 +109,7 @@ def run_fix_command(args: argparse.Namespace) -> int:
             stop_announcing()
             for engine in engines:
                 engine.close()
+        say_background_fallback(engines, sys.stderr)
         _print(args, review, outcome, rules)
     finally:
         review.close()

@@ -30,8 +30,11 @@ _EMPTY_ANSWER = json.dumps(
 
 
 @contextmanager
-def fake_languagetool(mode: str, hang_seconds: float = 30.0) -> Iterator[str]:
-    """Serve `mode` on a free loopback port; yield the base URL (no /v2)."""
+def fake_languagetool(
+    mode: str, hang_seconds: float = 30.0, received: list[str] | None = None
+) -> Iterator[str]:
+    """Serve `mode` on a free loopback port; yield the base URL (no /v2). The text of every
+    request is appended to `received`, when given."""
     answer = ANSWERS[mode]
     released = threading.Event()
 
@@ -39,6 +42,8 @@ def fake_languagetool(mode: str, hang_seconds: float = 30.0) -> Iterator[str]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             form = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
+            if received is not None:
+                received.extend(form.get("text", []))
             if mode == "hang-after-probe" and form.get("text") == [_PROBE_TEXT]:
                 self._send(200, "application/json", _EMPTY_ANSWER)
                 return

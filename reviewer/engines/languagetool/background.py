@@ -55,6 +55,30 @@ PROBE_TIMEOUT_SECONDS = 3.0
 """How long the check that verifies a recorded server may take (a warm server answers in
 milliseconds): one that accepts connections but hangs is not used, the command falls back
 to its own server instead of waiting for it."""
+READ_BASE_SECONDS = 10.0
+READ_SECONDS_PER_1000_CHARS = 2.0
+
+
+def read_timeout(characters: int) -> float:
+    """How long a check of `characters` characters may wait for the background server's
+    answer before the command gives up on it and checks with its own server instead:
+    READ_BASE_SECONDS + READ_SECONDS_PER_1000_CHARS per 1,000 characters (11 s for a short
+    paragraph, 20 s for the engine's largest batch of 5,000 characters), not the 180 s
+    (`client.READ_TIMEOUT_SECONDS`) a user's or our own server gets.
+
+    Why these numbers. The background server is warm by definition (it answered the probe):
+    on the 2-core development machine under a load of about 4 it checked fresh English at
+    3,700-5,200 characters/s (a 5,000-character batch in 1.0-1.3 s) and its slowest request,
+    the first after start-up, took 1.8 s for 2,000 characters. A batch shares the server's
+    check threads with the other requests of the check (and of `--jobs` other files), so an
+    answer may wait behind a few others: the limit leaves 8x or more over the slowest answer
+    measured, in proportion to the text, so a slow but working server is never abandoned.
+    Waiting much longer buys nothing: falling back costs starting our own server, 7 s on a
+    quiet machine and 14 s under load, so after 10-20 s without an answer a hung server has
+    already cost more than the fallback, while 180 s made a hung server look like
+    "LanguageTool unavailable" three minutes later.
+    """
+    return READ_BASE_SECONDS + READ_SECONDS_PER_1000_CHARS * characters / 1000
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,14 @@ class LanguageToolConnectionError(LanguageToolError):
     """The server did not answer at all (not running, died, wrong host or port)."""
 
 
+class LanguageToolTimeoutError(LanguageToolError):
+    """The server took the request but gave no answer within the read timeout."""
+
+
+class LanguageToolRejectedError(LanguageToolError):
+    """The server answered 4xx: it refused the request itself (another server would too)."""
+
+
 @dataclass(frozen=True)
 class CheckResponse:
     """The parts of a `/v2/check` answer the engine uses."""
@@ -50,22 +58,28 @@ class LanguageToolClient:
     def check(self, text: str, parameters: dict[str, str]) -> CheckResponse:
         """POST one text; raise `LanguageToolError` with a one-line reason on any failure."""
         data = {**parameters, "text": text}
+        read_timeout = self.read_timeout_for(text)
         try:
             response = requests.post(
                 self.check_url,
                 data=data,
                 headers={"Connection": "close"},
-                timeout=(CONNECT_TIMEOUT_SECONDS, self.read_timeout or READ_TIMEOUT_SECONDS),
+                timeout=(CONNECT_TIMEOUT_SECONDS, read_timeout),
             )
         except requests.ConnectionError as exc:
             raise LanguageToolConnectionError(
                 f"cannot reach LanguageTool at {self.base_url} ({_short(exc)})"
             ) from exc
+        except requests.Timeout as exc:
+            raise LanguageToolTimeoutError(
+                f"LanguageTool at {self.base_url} gave no answer within {read_timeout:.0f} s"
+            ) from exc
         except requests.RequestException as exc:
             raise LanguageToolError(f"LanguageTool at {self.base_url}: {_short(exc)}") from exc
         if response.status_code != 200:
             body = " ".join(response.text.split())[:300]
-            raise LanguageToolError(
+            error = LanguageToolRejectedError if 400 <= response.status_code < 500 else None
+            raise (error or LanguageToolError)(
                 f"LanguageTool at {self.base_url} answered HTTP {response.status_code}: {body}"
             )
         try:
@@ -83,6 +97,11 @@ class LanguageToolClient:
         software = payload.get("software") or {}
         version = software.get("version") if isinstance(software, dict) else None
         return CheckResponse(matches=matches, version=str(version) if version else None)
+
+    def read_timeout_for(self, text: str) -> float:
+        """Seconds to wait for the answer to a check of `text` (after connecting)."""
+        del text  # the same for every text; the background server's client scales it
+        return self.read_timeout or READ_TIMEOUT_SECONDS
 
     def answers(self, language: str = "en-US") -> bool:
         """True when a check of a tiny text succeeds (used for readiness and `status`)."""

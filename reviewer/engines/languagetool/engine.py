@@ -27,7 +27,11 @@ from reviewer.core.engine import (
 from reviewer.core.errors import ConfigurationError
 from reviewer.core.flags import Flag
 from reviewer.engines.languagetool import LANGUAGETOOL_VERSION
-from reviewer.engines.languagetool.background import find_background, touch_background
+from reviewer.engines.languagetool.background import (
+    find_background,
+    read_timeout,
+    touch_background,
+)
 from reviewer.engines.languagetool.cache import CacheKey, ParagraphCache
 from reviewer.engines.languagetool.client import (
     CheckResponse,
@@ -35,6 +39,7 @@ from reviewer.engines.languagetool.client import (
     LanguageToolConnectionError,
     LanguageToolError,
     LanguageToolPool,
+    LanguageToolRejectedError,
 )
 from reviewer.engines.languagetool.mapping import (
     ENGINE_NAME,
@@ -58,8 +63,6 @@ from reviewer.engines.languagetool.settings import (
 
 BACKGROUND_RECHECK_SECONDS = 30.0
 """How long a verified background server is trusted before its record is verified again."""
-BACKGROUND_DOWN_SECONDS = 60.0
-"""After the background server failed a request, how long to use the engine's own instead."""
 
 PARAGRAPH_SEPARATOR = "\n\n"
 BATCH_MIN_CHARS = 400
@@ -107,8 +110,10 @@ class LanguageToolEngine:
         self._table: CategoryTable = category_table()
         self._background: str | None = None
         self._background_checked = -float("inf")
-        self._background_down_until = -float("inf")
+        self._background_bad = False
         self._background_lock = threading.Lock()
+        self.background_fallback: str | None = None
+        """Why this engine gave up on the background server mid-check (None: it did not)."""
         self.version: str | None = None
 
     @property
@@ -131,14 +136,17 @@ class LanguageToolEngine:
         """The user's verified background server (`reviewer languagetool start`), if usable.
 
         Only for an engine with neither a given URL nor a given server, and when no URL is
-        configured. The record is verified again every BACKGROUND_RECHECK_SECONDS; a server
-        that failed a request is passed over for BACKGROUND_DOWN_SECONDS.
+        configured. The record is verified again every BACKGROUND_RECHECK_SECONDS. A server
+        that failed a request or did not answer it in time (`background.read_timeout`) is
+        never used again by this engine (a command's run; in the window, until it next
+        creates its engines): a server that hangs after answering the probe would pass the
+        next verification too and cost another timeout.
         """
         if self._explicit_url is not None or self._server is not None:
             return None
         now = time.monotonic()
         with self._background_lock:
-            if now < self._background_down_until:
+            if self._background_bad:
                 return None
             if now - self._background_checked < BACKGROUND_RECHECK_SECONDS:
                 if self._background is not None:
@@ -149,10 +157,15 @@ class LanguageToolEngine:
             self._background_checked = now
             return self._background
 
-    def _background_failed(self) -> None:
+    def _background_failed(self, error: _BackgroundGoneError) -> None:
         with self._background_lock:
+            if self.background_fallback is None and self._background is not None:
+                self.background_fallback = (
+                    f"the background server at {self._background} did not answer ({error}); "
+                    "checked with a private server instead"
+                )
             self._background = None
-            self._background_down_until = time.monotonic() + BACKGROUND_DOWN_SECONDS
+            self._background_bad = True
 
     def local_server(self) -> ServerManager | None:
         """The local server this engine checks with, or None when it uses a URL.
@@ -185,8 +198,8 @@ class LanguageToolEngine:
             try:
                 client, key_prefix = self._connect()
                 flags = self._check_paragraphs(document, options, client, key_prefix)
-            except _BackgroundGoneError:  # the background server went away: use our own
-                self._background_failed()
+            except _BackgroundGoneError as gone:  # failed or hung: use our own server
+                self._background_failed(gone)
                 client, key_prefix = self._connect()
                 flags = self._check_paragraphs(document, options, client, key_prefix)
         except LanguageToolUnavailableError as exc:
@@ -222,8 +235,8 @@ class LanguageToolEngine:
         try:
             client, key_prefix = self._connect()
             return list(self._flags_for(text, options, client, key_prefix))
-        except _BackgroundGoneError:
-            self._background_failed()
+        except _BackgroundGoneError as gone:
+            self._background_failed(gone)
             client, key_prefix = self._connect()
             return list(self._flags_for(text, options, client, key_prefix))
 
@@ -452,19 +465,23 @@ class _RemoteClient(LanguageToolClient):
 
 
 class _BackgroundGoneError(LanguageToolUnavailableError):
-    """The background server failed a request; the engine falls back to its own server."""
+    """The background server failed a request or hung; the engine falls back to its own."""
 
 
 class _BackgroundClient(LanguageToolClient):
-    """A client of the user's background server (same jars and rules as our own server)."""
+    """A client of the user's background server (same jars and rules as our own server),
+    with a read timeout in proportion to the text (`background.read_timeout`), not 180 s."""
+
+    def read_timeout_for(self, text: str) -> float:
+        return read_timeout(len(text))
 
     def check(self, text: str, parameters: dict[str, str]) -> CheckResponse:
         try:
             return super().check(text, parameters)
-        except LanguageToolConnectionError as exc:  # gone: the engine uses its own server
-            raise _BackgroundGoneError(f"background server: {exc}") from exc
-        except LanguageToolError as exc:  # it answered: our own would answer the same
+        except LanguageToolRejectedError as exc:  # a bad request: our own would refuse it too
             raise LanguageToolUnavailableError(f"background server: {exc}") from exc
+        except LanguageToolError as exc:  # gone, hung, broken: the engine uses its own server
+            raise _BackgroundGoneError(str(exc)) from exc
 
 
 def _server_count(url: str | None) -> int:
