@@ -126,12 +126,28 @@ def test_the_server_listens_on_127_0_0_1_only(shared_local_server: ServerManager
     assert _listeners(port) == ["127.0.0.1"]
 
 
+XLIFF_WITHOUT_LANGUAGES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="nota.html" datatype="html"><body>
+    <trans-unit id="1"><source>La policía detuvo a 1.500 manifestantes en Madrid.</source>
+      <target>The police arrested 1,500 protesters in Madrid.</target></trans-unit>
+    <trans-unit id="2"><source>El ministro no quiso hacer comentarios sobre el acuerdo.</source>
+      <target>The minister declined to comment on the agreement.</target></trans-unit>
+  </body></file>
+</xliff>
+"""
+
+
+@pytest.mark.parametrize("name", ["article.txt", "nota.xlf"])
 def test_a_full_check_makes_no_connection_beyond_loopback(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
     shared_local_server: ServerManager,
+    name: str,
 ) -> None:
+    """Nothing leaves the machine: LanguageTool is ours on 127.0.0.1, and the bilingual
+    file (no languages declared, so the source engine detects Spanish) loads no model."""
     attempts: list[object] = []
     real_connect = socket.socket.connect
 
@@ -143,14 +159,19 @@ def test_a_full_check_makes_no_connection_beyond_loopback(
         real_connect(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", connect)
-    path = tmp_path / "article.txt"
-    path.write_text(PARAGRAPH * 3, encoding="utf-8")
+    path = tmp_path / name
+    text = PARAGRAPH * 3 if name.endswith(".txt") else XLIFF_WITHOUT_LANGUAGES
+    path.write_text(text, encoding="utf-8")
     code, out, err = run_cli(capsys, "check", str(path), "--format", "json")
     assert code == 0, err
     report = json.loads(out)
     assert {name: e["status"] for name, e in _engines(report).items()} == {
         "artefacts": "ok",
         "languagetool": "ok",
+        "source": "ok",
     }
-    assert any(f["engine"] == "languagetool" for f in report["flags"])
+    if name.endswith(".txt"):
+        assert any(f["engine"] == "languagetool" for f in report["flags"])
+    else:
+        assert "detected as es" in " ".join(_engines(report)["source"]["notices"])
     assert attempts == []
