@@ -141,10 +141,10 @@ def _flag(
 @lru_cache(maxsize=4096)
 def _common_word(text: str) -> bool:
     """Every word of `text` is common English (wordfreq Zipf >= 4: "Tuesday", "Paris")."""
-    from wordfreq import zipf_frequency  # only needed for probable names
+    from reviewer.core.english import english_zipf  # only needed for probable names
 
     words = text.split()
-    return bool(words) and all(zipf_frequency(word, "en") >= _COMMON_ZIPF for word in words)
+    return bool(words) and all(english_zipf(word) >= _COMMON_ZIPF for word in words)
 
 
 def _is_probable_name(text: str, start: int, end: int) -> bool:

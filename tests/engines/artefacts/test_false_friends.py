@@ -308,3 +308,25 @@ def test_language_files_are_well_formed() -> None:
             for form, senses in entry["forms"].items():
                 assert isinstance(form, str) and senses, (code, entry["source"], form)
                 assert all(isinstance(s, str) and s for s in senses), (code, form)
+
+
+def test_every_pattern_of_every_lexicon_compiles() -> None:
+    """Context and veto patterns compile on first use (a check's start does not pay for the
+    lexicons' ~120 patterns); a bad edit of the YAML must still fail here, not in a check."""
+    from reviewer.engines.artefacts.detectors.false_friends import (
+        _language_entries,
+        available_languages,
+    )
+
+    patterns = [
+        pattern
+        for code in available_languages()
+        for entry in _language_entries(code)
+        for pattern in (
+            *entry.vetoes,
+            *(p for context in entry.contexts for p in (context.before, context.after) if p),
+        )
+    ]
+    assert len(patterns) > 50
+    for pattern in patterns:
+        assert pattern.regex.pattern == pattern.source

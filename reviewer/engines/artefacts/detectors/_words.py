@@ -12,10 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from threading import Lock
-
-from wordfreq import zipf_frequency
 
 from reviewer.core.document import Document
 
@@ -59,16 +56,6 @@ def document_words(document: Document) -> tuple[Word, ...]:
     with _cache_lock:
         _cache = (document, words)
     return words
-
-
-@lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """English Zipf frequency (0 for unknown words), cached per word.
-
-    wordfreq tokenises its argument on every call; the untranslated-word and name checks
-    ask about the same words again and again.
-    """
-    return float(zipf_frequency(word, "en"))
 
 
 def word_set(items: Iterable[object], *, lower: bool = False) -> frozenset[str]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
+from reviewer.core.english import english_zipf
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
 from reviewer.engines.artefacts.detectors._majority import (
@@ -30,7 +31,6 @@ from reviewer.engines.artefacts.detectors._words import (
     Word,
     capitalise,
     document_words,
-    english_zipf,
     strip_accents,
     word_set,
 )

@@ -25,17 +25,15 @@ from functools import cache, lru_cache
 from importlib import metadata
 from typing import Any
 
-from wordfreq import get_frequency_dict
-
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
+from reviewer.core.english import english_zipf
 from reviewer.core.flags import Flag, Severity
 from reviewer.engines.artefacts.detector import Detector, Finding
 from reviewer.engines.artefacts.detectors._words import (
     WORD,
     Word,
     document_words,
-    english_zipf,
     word_set,
 )
 from reviewer.resources import load_yaml
@@ -114,6 +112,8 @@ def common_words(language: str) -> dict[str, float]:
     floor = settings().min_source
 
     def build() -> dict[str, float]:
+        from wordfreq import get_frequency_dict  # only when the cached table is missing
+
         return {
             word: math.log10(frequency) + 9
             for word, frequency in get_frequency_dict(language).items()
