@@ -39,22 +39,39 @@ def test_the_table_gives_what_wordfreq_gives() -> None:
     assert english.table_path().is_file()
 
 
+def test_plain_words_are_split_as_wordfreqs_tokenizer_splits_them() -> None:
+    from wordfreq.tokens import lossy_tokenize
+
+    vocabulary = list(wordfreq.get_frequency_dict("en"))
+    rng = random.Random(5)
+    words = [w for w in vocabulary if english._PLAIN.fullmatch(w)]
+    words += [w.capitalize() for w in rng.sample(words, 5000)]
+    words += [w.upper() for w in rng.sample(words, 2000)]
+    pairs = zip(rng.sample(words, 5000), words[:5000], strict=True)
+    words += [f"{a}-{b.capitalize()}" for a, b in pairs]
+    assert len(words) > 100_000
+    assert [w for w in words if english._tokens(w) != lossy_tokenize(w, "en")] == []
+
+
 def test_a_lookup_does_not_load_wordfreqs_english_list(isolated_user_cache: Path) -> None:
     english.english_zipf("pero")  # the table exists from here on
+    plain = ("pero", "Tuesday", "al-Mohandas", "qwxzv")
     probe = (
-        "import wordfreq\n"
+        "import sys\n"
         "from reviewer.core.english import english_zipf\n"
-        "values = [english_zipf(w) for w in ('pero', 'Tuesday', 'al-Mohandas', 'qwxzv', '')]\n"
-        "print(values, wordfreq.get_frequency_dict.cache_info().currsize)\n"
+        f"values = [english_zipf(w) for w in {plain!r}]\n"
+        "imported = 'wordfreq' in sys.modules\n"
+        "values.append(english_zipf(\"l'état\"))  # through wordfreq's tokenizer\n"
+        "import wordfreq\n"
+        "print(values, imported, wordfreq.get_frequency_dict.cache_info().currsize)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
-    values, loaded = done.stdout.rsplit(" ", 1)
+    values, imported, loaded = done.stdout.rsplit(" ", 2)
+    assert imported == "False", "plain words need no wordfreq at all"
     assert int(loaded) == 0, "no frequency list was loaded in that process"
-    expected = [
-        wordfreq.zipf_frequency(w, "en") for w in ("pero", "Tuesday", "al-Mohandas", "qwxzv", "")
-    ]
+    expected = [wordfreq.zipf_frequency(w, "en") for w in (*plain, "l'état")]
     assert values == str(expected)
 
 
