@@ -36,7 +36,10 @@ try:  # POSIX; on Windows SQLite's own locking is the only guard
 except ImportError:  # pragma: no cover - not on Linux
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions a read-only open (an export beside a window) reads as they are: 2 only added an
+# index, so a review not yet opened by this version reads the same.
+_READABLE_AS_IS = frozenset({1, 2})
 APPLICATION_ID = 0x4D545276  # "MTRv": `file` and SQLite tools can tell our files apart
 
 
@@ -153,8 +156,17 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
             db.execute(statement)
 
 
+# 2: flags are replaced sentence by sentence (`DELETE ... WHERE engine = ? AND sentence_id
+# = ?`); with an index on the engine alone each delete scanned all that engine's flags, and
+# storing the first check of a 100,000-sentence document stalled the window for 15 s.
+_SCHEMA_V2 = """
+DROP INDEX flags_by_engine;
+CREATE INDEX flags_by_sentence ON flags (engine, sentence_id);
+"""
+
 _MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda db: _run_script(db, _SCHEMA_V1),
+    lambda db: _run_script(db, _SCHEMA_V2),
 ]
 
 
@@ -226,7 +238,7 @@ class ReviewStore:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if application_id != APPLICATION_ID:
             raise ReviewFileError(f"{self.path}: this SQLite file is not an MT Reviewer review")
-        if version != SCHEMA_VERSION:
+        if version not in _READABLE_AS_IS:
             raise ReviewFileError(
                 f"{self.path}: review format {version}, this version reads {SCHEMA_VERSION}; "
                 "open it in MT Reviewer first"

@@ -518,3 +518,43 @@ def test_a_read_only_review_still_shows_a_checks_flags(tmp_path: Path) -> None:
     finally:
         viewer.close()
         holder.close()
+
+
+def _flag_indexes(path: Path) -> tuple[int, list[str]]:
+    with sqlite3.connect(path) as db:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        names = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'flags'"
+        ).fetchall()
+    return version, sorted(name for (name,) in names)
+
+
+def test_flags_are_replaced_through_an_index_on_engine_and_sentence(tmp_path: Path) -> None:
+    """Storing a check's flags deletes a sentence's old ones by (engine, sentence): without
+    this index each delete scanned the whole engine's flags (quadratic on long texts)."""
+    open_review(write_text(tmp_path)).close()
+    path = tmp_path / "article.txt.review"
+    assert _flag_indexes(path) == (2, ["flags_by_sentence"])
+    with sqlite3.connect(path) as db:
+        plan = db.execute(
+            "EXPLAIN QUERY PLAN DELETE FROM flags WHERE engine = 'a' AND sentence_id = 's'"
+        ).fetchall()
+    assert "USING INDEX flags_by_sentence" in str(plan)
+
+
+def test_a_review_of_format_1_is_read_as_is_and_upgraded_when_opened(tmp_path: Path) -> None:
+    review = open_review(write_text(tmp_path))
+    check(review)
+    flags_before = len(all_flags(review))
+    review.close()
+    path = tmp_path / "article.txt.review"
+    with sqlite3.connect(path) as db:  # the review as the previous version wrote it
+        db.execute("DROP INDEX flags_by_sentence")
+        db.execute("CREATE INDEX flags_by_engine ON flags (engine)")
+        db.execute("PRAGMA user_version = 1")
+    reader = open_review_file(path, read_only=True)  # an export beside a window
+    assert len(all_flags(reader)) == flags_before
+    reader.close()
+    assert _flag_indexes(path) == (1, ["flags_by_engine"])  # read-only: untouched
+    open_review_file(path).close()
+    assert _flag_indexes(path) == (2, ["flags_by_sentence"])
