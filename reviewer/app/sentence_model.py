@@ -206,7 +206,12 @@ class SentenceModel(QAbstractListModel):
             for segment_id in self._uncounted:
                 if self._review_position(segment_id) is None:
                     continue  # merged away
-                severities = [rf.flag.severity for rf in self._open_flags_of(segment_id)]
+                cached = self._open_flags.get(segment_id)
+                severities = (
+                    [rf.flag.severity for rf in cached]
+                    if cached is not None
+                    else self._review.open_severities(segment_id)
+                )
                 self._counted[segment_id] = severities
                 for severity in severities:
                     self._counts[severity] += 1
