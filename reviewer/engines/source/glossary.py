@@ -16,8 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from reviewer.core.errors import ConfigurationError
 
 _HEADER_WORDS = {"source", "source term", "src", "term", "source_term"}
@@ -99,6 +97,8 @@ def _local(element: Any) -> str:
 
 
 def _read_tbx(file: Path) -> list[Term]:
+    from lxml import etree  # type: ignore[import-untyped]  # only for TBX: lxml is slow to load
+
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )

@@ -6,8 +6,6 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from wordfreq import available_languages, zipf_frequency
-
 from reviewer.engines.source.check import settings
 
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -24,6 +22,9 @@ def fold(text: str) -> str:
 
 @cache
 def _wordfreq_languages() -> frozenset[str]:
+    # imported here: wordfreq costs 0.1 s, and a plain-text check never needs it
+    from wordfreq import available_languages
+
     return frozenset(available_languages())
 
 
@@ -37,6 +38,8 @@ def zipf(word: str, language: str) -> float:
     """wordfreq's Zipf frequency (0 for an unknown language)."""
     if not has_frequencies(language):
         return 0.0
+    from wordfreq import zipf_frequency
+
     return float(zipf_frequency(word, language))
 
 
