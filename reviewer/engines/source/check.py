@@ -19,22 +19,21 @@ from reviewer.core.bilingual import Unit
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
+from reviewer.engines.artefacts.detector import Finding  # one shape for what checks find
 from reviewer.resources import load_yaml
 
+__all__ = [
+    "ENGINE_NAME",
+    "BilingualView",
+    "Finding",
+    "SourceCheck",
+    "UnitCheck",
+    "UnitView",
+    "settings",
+    "whole",
+]
+
 ENGINE_NAME = "source"
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """What a check found, with offsets relative to the unit's target."""
-
-    start: int
-    end: int
-    message: str
-    suggestions: tuple[str, ...] = ()
-    category: str | None = None
-    severity: Severity | None = None
-    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
