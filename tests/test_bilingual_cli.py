@@ -206,3 +206,26 @@ def test_the_scorecard_of_a_bilingual_review_counts_words_not_codes(
     _, out, _ = run_cli(capsys, "scorecard", str(review), "--format", "json")
     text = json.dumps(json.loads(out), ensure_ascii=False)
     assert "“García He”" not in text and "García He" in text  # the flagged words, no tag
+
+
+def test_a_reviewed_word_document_can_be_exported_with_its_changes_shown(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import docx
+
+    original = docx.Document()
+    original.add_paragraph("The the minister declined to comment.")
+    original.add_paragraph("The vote is on Thursday.")
+    path = tmp_path / "memo.docx"
+    original.save(str(path))
+    assert run_cli(capsys, "fix", str(path), "--accept", "QA_REPEATED_WORD")[0] == 0
+    corrected, shown = tmp_path / "memo.corrected.docx", tmp_path / "memo.changes.docx"
+    assert run_cli(capsys, "export", str(path), "--to", str(corrected))[0] == 0
+    code, _, err = run_cli(capsys, "export", str(path), "--to", str(shown), "--tracked-changes")
+    assert code == 0, err
+    assert [p.text for p in docx.Document(str(corrected)).paragraphs] == [
+        "The minister declined to comment.",
+        "The vote is on Thursday.",
+    ]
+    struck = [r.text for p in docx.Document(str(shown)).paragraphs for r in p.runs if r.font.strike]
+    assert any("the" in text.lower() for text in struck)

@@ -73,7 +73,9 @@ def export_review(
     """
     target = Path(path)
     suffix = export_format(target)
-    if writes_back(review, suffix):
+    if writes_back(review, suffix) and not (tracked and suffix == ".docx"):
+        # a Word document reviewed, exported with its changes shown: a new document that
+        # shows them (below), not the reviewed file written back
         if tracked:
             raise ExportFormatError("tracked changes cannot be shown in a corrected bilingual file")
         from reviewer.formats.export_bilingual import corrected_file_bytes
