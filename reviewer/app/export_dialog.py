@@ -34,7 +34,9 @@ def export_filters(review: Review) -> tuple[tuple[str, str, bool], ...]:
         return EXPORT_FILTERS
     label = WRITE_BACK_FORMATS.get(suffix) or OWN_FORMAT_LABELS[suffix]
     own = (f"{label} (*{suffix})", suffix, False)
-    return (own, *(entry for entry in EXPORT_FILTERS if entry[1] != suffix))
+    # the reviewed file replaces the plain export of its extension; a Word document with the
+    # changes shown stays on offer for a reviewed .docx
+    return (own, *(entry for entry in EXPORT_FILTERS if entry[1] != suffix or entry[2]))
 
 
 def suggested_export_path(review: Review) -> Path:

@@ -32,3 +32,15 @@ def test_a_text_review_keeps_the_usual_formats(tmp_path: Path) -> None:
         assert export_filters(review) == EXPORT_FILTERS
     finally:
         review.close()
+
+
+def test_a_reviewed_word_document_offers_the_file_and_the_changes_shown(tmp_path: Path) -> None:
+    document = Document.from_units([Unit("1", "", "Hello.")], path=str(tmp_path / "memo.docx"))
+    review = create_review(tmp_path / "memo.docx.review", b"", document)
+    try:
+        filters = export_filters(review)
+        assert filters[0][1:] == (".docx", False) and "reviewed file" in filters[0][0]
+        assert ("Word document, changes shown (*.docx)", ".docx", True) in filters
+        assert ("Word document (*.docx)", ".docx", False) not in filters
+    finally:
+        review.close()
