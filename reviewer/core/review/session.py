@@ -317,11 +317,13 @@ class Review:
         changed: set[str] = set()
         derived: list[DecisionChange] = []
         for sentence in document.sentences:
+            new = fresh.get(sentence.id, [])
+            old = current.get(sentence.id, [])
+            if not new and not old:
+                continue  # most sentences of a long text: nothing was, nothing is
             position = self._state.positions.get(sentence.id)
             if position is None or self._state.segments[position].text != sentence.text:
                 continue
-            new = fresh.get(sentence.id, [])
-            old = current.get(sentence.id, [])
             derived += self._resolutions(old, new, sentence.text)
             if _signature(old) != _signature(new):
                 changed.add(sentence.id)
