@@ -103,7 +103,6 @@ class SentenceModel(QAbstractListModel):
     def refresh(self, segment_ids: Iterable[str]) -> None:
         if self._review is None:
             return
-        rows: list[int] = []
         for segment_id in segment_ids:
             self._open_flags.pop(segment_id, None)
             for severity in self._counted.pop(segment_id, ()):
@@ -111,9 +110,8 @@ class SentenceModel(QAbstractListModel):
             self._uncounted.add(segment_id)
             position = self._review_position(segment_id)
             if position is not None:
-                rows.append(position)
-        for first, last in _runs(sorted(rows)):  # one signal per run of adjacent rows
-            self.dataChanged.emit(self.index(first, 0), self.index(last, 0))
+                index = self.index(position, 0)
+                self.dataChanged.emit(index, index)
 
     def _review_position(self, segment_id: str) -> int | None:
         assert self._review is not None
@@ -257,15 +255,3 @@ class SentenceModel(QAbstractListModel):
             unit = self.unit(row)
             return unit.source if unit is not None and self.show_source else None
         return None
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """Sorted row numbers as (first, last) runs of consecutive rows: a check that changes
-    thousands of rows repaints them with a few signals instead of one each."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and row <= runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], max(row, runs[-1][1]))
-        else:
-            runs.append((row, row))
-    return runs

@@ -225,12 +225,3 @@ def test_rows_follow_an_edit_of_an_earlier_sentence(review: Review) -> None:
     assert after.text == before.text == "Officials said so."
     assert after.start == before.start + len(" morning")
     assert review.document.text[after.start : after.end] == after.text
-
-
-def test_adjacent_rows_are_repainted_with_one_signal_per_run() -> None:
-    from reviewer.app.sentence_model import _runs
-
-    assert _runs([]) == []
-    assert _runs([3]) == [(3, 3)]
-    assert _runs([1, 2, 3, 7, 8, 10]) == [(1, 3), (7, 8), (10, 10)]
-    assert _runs([4, 4, 5]) == [(4, 5)]
