@@ -44,9 +44,11 @@ from itertools import accumulate
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when a test loads this file
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
+from stall_meter import StallMeter
 
 from reviewer.app.main_window import MainWindow
 from reviewer.core.document import Document, Paragraph
@@ -157,33 +159,6 @@ class SampledLanguageTool(LanguageToolEngine):
         return super().check(_Sample(document, self.sample), options)  # type: ignore[arg-type]
 
 
-class StallMeter:
-    """Ticks every 10 ms; the longest gap between ticks is the longest stall."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setInterval(10)
-        self.timer.timeout.connect(self._tick)
-        self.gaps: list[float] = []
-        self._last = 0
-
-    def start(self) -> None:
-        self.gaps = []
-        self.clock.start()
-        self._last = 0
-        self.timer.start()
-
-    def stop(self) -> float:
-        self.timer.stop()
-        return max(self.gaps, default=0.0)
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.gaps.append((now - self._last) / 1000)
-        self._last = now
-
-
 class PaintWatch(QObject):
     """Counts paint events of a widget (the list's viewport)."""
 
@@ -278,7 +253,7 @@ def open_and_check(
     painted_before = watch.paints
     wait(app, lambda: watch.paints > painted_before and window.model.rowCount() > 0)
     result.first_paint = time.perf_counter() - began
-    meter = StallMeter()
+    meter = StallMeter(interval_ms=10)
     meter.start()
     wait(app, lambda: all_done(window))
     result.stall = meter.stop()

@@ -28,39 +28,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_artefacts import build_text  # benchmarks/ is on the path when run as a script
-from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
+from stall_meter import StallMeter
 
 from reviewer.app.main_window import MainWindow
 from reviewer.core.engine import Engine
 from reviewer.engines import create_engine
-
-
-class StallMeter:
-    """Ticks every 5 ms; the longest gap between ticks is the longest stall."""
-
-    def __init__(self) -> None:
-        self.clock = QElapsedTimer()
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.gaps: list[float] = []
-        self._last = 0
-
-    def start(self) -> None:
-        self.gaps = []
-        self.clock.start()
-        self._last = 0
-        self.timer.start()
-
-    def stop(self) -> float:
-        self.timer.stop()
-        return max(self.gaps, default=0.0)
-
-    def _tick(self) -> None:
-        now = self.clock.elapsed()
-        self.gaps.append((now - self._last) / 1000)
-        self._last = now
 
 
 def wait(app: QApplication, condition: Callable[[], bool], seconds: float = 300.0) -> None:
@@ -121,7 +94,7 @@ def main() -> int:  # noqa: PLR0915 - one measured scenario, read top to bottom
             if len(accepts) == 20:
                 break
 
-        meter = StallMeter()
+        meter = StallMeter(interval_ms=5)
         stalls: list[float] = []
         for target in (rows // 3, rows // 2, 2 * rows // 3):
             window.select_row(target)
