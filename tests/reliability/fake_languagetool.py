@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-# How each mode answers a POST to /v2/check: (status, content type, body), or None to hang.
-ANSWERS: dict[str, tuple[int, str, bytes] | None] = {
+Answer = tuple[int, str, bytes] | None  # (status, content type, body), or None to hang
+
+# How each mode answers a POST to /v2/check.
+ANSWERS: dict[str, Answer] = {
     "http-500": (500, "text/plain", b"java.lang.OutOfMemoryError: Java heap space"),
     "garbage": (200, "application/json", b"\x00\xff<html>not json at all"),
     "wrong-json": (200, "application/json", b'{"software": {"version": 6.8}, "hits": []}'),
@@ -24,35 +26,27 @@ ANSWERS: dict[str, tuple[int, str, bytes] | None] = {
     "hang-after-probe": None,  # answers the background record's probe (".") and hangs after
 }
 _PROBE_TEXT = "."
-_EMPTY_ANSWER = json.dumps(
-    {"software": {"name": "LanguageTool", "version": "6.8"}, "matches": []}
-).encode()
 
 
 @contextmanager
-def fake_languagetool(
-    mode: str, hang_seconds: float = 30.0, received: list[str] | None = None
+def _serve(
+    answer_for: Callable[[dict[str, str]], Answer], hang_seconds: float = 30.0
 ) -> Iterator[str]:
-    """Serve `mode` on a free loopback port; yield the base URL (no /v2). The text of every
-    request is appended to `received`, when given."""
-    answer = ANSWERS[mode]
+    """Serve POST (and GET) requests on a free loopback port, each answered by
+    `answer_for(form)` (the request's form, first values); yield the base URL (no /v2).
+    An answer of None hangs for `hang_seconds` (past the client's timeout) or until the
+    server stops."""
     released = threading.Event()
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             form = parse_qs(self.rfile.read(length).decode("utf-8", "replace"))
-            if received is not None:
-                received.extend(form.get("text", []))
-            if mode == "hang-after-probe" and form.get("text") == [_PROBE_TEXT]:
-                self._send(200, "application/json", _EMPTY_ANSWER)
-                return
+            answer = answer_for({key: values[0] for key, values in form.items()})
             if answer is None:
-                released.wait(hang_seconds)  # past the client's timeout
+                released.wait(hang_seconds)
                 return
-            self._send(*answer)
-
-        def _send(self, status: int, content_type: str, body: bytes) -> None:
+            status, content_type, body = answer
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
@@ -77,38 +71,44 @@ def fake_languagetool(
         thread.join(5)
 
 
+def _matches(matches: list[dict[str, object]]) -> Answer:
+    """LanguageTool 6.8's answer with these matches."""
+    body = {"software": {"name": "LanguageTool", "version": "6.8"}, "matches": matches}
+    return 200, "application/json", json.dumps(body).encode()
+
+
+@contextmanager
+def fake_languagetool(
+    mode: str, hang_seconds: float = 30.0, received: list[str] | None = None
+) -> Iterator[str]:
+    """Serve `mode` on a free loopback port; yield the base URL (no /v2). The text of every
+    request is appended to `received`, when given."""
+    answer = ANSWERS[mode]
+
+    def answer_for(form: dict[str, str]) -> Answer:
+        if received is not None and "text" in form:
+            received.append(form["text"])
+        if mode == "hang-after-probe" and form.get("text") == _PROBE_TEXT:
+            return _matches([])
+        return answer
+
+    with _serve(answer_for, hang_seconds) as url:
+        yield url
+
+
 @contextmanager
 def recording_languagetool() -> Iterator[tuple[str, list[str]]]:
     """A fake server answering `/v2/check` as LanguageTool 6.8 with no matches; yields its
     base URL and the texts it received (to test where requests go, not what is found)."""
     received: list[str] = []
-    body = json.dumps({"software": {"name": "LanguageTool", "version": "6.8"}, "matches": []})
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            form = parse_qs(self.rfile.read(length).decode("utf-8"))
-            received.extend(form.get("text", []))
-            data = body.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def answer_for(form: dict[str, str]) -> Answer:
+        if "text" in form:
+            received.append(form["text"])
+        return _matches([])
 
-        def log_message(self, *_args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", received
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with _serve(answer_for) as url:
+        yield url, received
 
 
 @contextmanager
@@ -140,34 +140,9 @@ def spelling_languagetool(
                 )
         return found
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length") or 0)
-            form = parse_qs(self.rfile.read(length).decode("utf-8"))
-            fields = {key: values[0] for key, values in form.items()}
-            received.append(fields)
-            data = json.dumps(
-                {
-                    "software": {"name": "LanguageTool", "version": "6.8"},
-                    "matches": matches(fields.get("text", "")),
-                }
-            ).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def answer_for(form: dict[str, str]) -> Answer:
+        received.append(form)
+        return _matches(matches(form.get("text", "")))
 
-        def log_message(self, *_args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", received
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with _serve(answer_for) as url:
+        yield url, received
