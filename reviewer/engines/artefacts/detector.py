@@ -15,13 +15,26 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from reviewer.core.document import Document, Paragraph, Sentence
 from reviewer.core.engine import CheckOptions
 from reviewer.core.flags import Flag, Severity
 
 ENGINE_NAME = "artefacts"
+
+
+class Rule(Protocol):
+    """What a detector or a source-aware check says of its findings by default."""
+
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def confidence(self) -> float: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +48,31 @@ class Finding:
     confidence: float | None = None
     severity: Severity | None = None
     category: str | None = None
+
+    def to_flag(
+        self,
+        document: Document,
+        offset: int,
+        rule: Rule,
+        engine: str,
+        extra: dict[str, str] | None = None,
+    ) -> Flag:
+        """The `Flag` of this finding (offsets relative to `offset`) for `rule`, whose id,
+        category, severity and confidence stand where the finding names none."""
+        start, end = offset + self.start, offset + self.end
+        return Flag(
+            start=start,
+            end=end,
+            text=document.text[start:end],
+            rule=rule.rule_id,
+            engine=engine,
+            category=self.category or rule.category,
+            severity=self.severity or rule.severity,
+            message=self.message,
+            suggestions=self.suggestions,
+            confidence=rule.confidence if self.confidence is None else self.confidence,
+            extra=extra or {},
+        )
 
 
 class Detector(ABC):
@@ -56,19 +94,7 @@ class Detector(ABC):
 
     def flag(self, document: Document, finding: Finding, offset: int = 0) -> Flag:
         """Build a `Flag` from a finding whose offsets are relative to `offset`."""
-        start, end = offset + finding.start, offset + finding.end
-        return Flag(
-            start=start,
-            end=end,
-            text=document.text[start:end],
-            rule=self.rule_id,
-            engine=ENGINE_NAME,
-            category=finding.category or self.category,
-            severity=finding.severity or self.severity,
-            message=finding.message,
-            suggestions=finding.suggestions,
-            confidence=self.confidence if finding.confidence is None else finding.confidence,
-        )
+        return finding.to_flag(document, offset, self, ENGINE_NAME)
 
 
 class SentenceDetector(Detector):

@@ -122,19 +122,8 @@ class SourceCheck(ABC):
 
     def flag(self, view: BilingualView, unit: UnitView, finding: Finding) -> Flag:
         """Build a `Flag` from a finding relative to `unit`'s target."""
-        start, end = unit.offset + finding.start, unit.offset + finding.end
-        return Flag(
-            start=start,
-            end=end,
-            text=view.document.text[start:end],
-            rule=self.rule_id,
-            engine=ENGINE_NAME,
-            category=finding.category or self.category,
-            severity=finding.severity or self.severity,
-            message=finding.message,
-            suggestions=finding.suggestions,
-            confidence=self.confidence if finding.confidence is None else finding.confidence,
-            extra={"unit": unit.unit.id},
+        return finding.to_flag(
+            view.document, unit.offset, self, ENGINE_NAME, extra={"unit": unit.unit.id}
         )
 
 
