@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
+from screenshot_review import ROOT, _save, _settle, _wait  # tools/ is on the path when run
 
 if TYPE_CHECKING:
     from reviewer.app.main_window import MainWindow
 
-ROOT = Path(__file__).resolve().parent.parent
 
 XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -100,7 +99,11 @@ def open_job(app: QApplication, folder: str, width: int, height: int) -> MainWin
     if not window.open_path(job):
         raise SystemExit(f"cannot open {job}")
     names = [engine.name for engine in engines]
-    _wait(app, lambda: all(window.engine_states.get(n, "").startswith("ready") for n in names))
+    _wait(
+        app,
+        lambda: all(window.engine_states.get(n, "").startswith("ready") for n in names),
+        seconds=30.0,
+    )
     return window
 
 
@@ -149,29 +152,6 @@ def _row_with(window: MainWindow, words: str) -> int:
         if words in window.model.segment(row).text:
             return row
     return 0
-
-
-def _save(app: QApplication, window: QWidget, output: Path) -> None:
-    _settle(app, 0.8)
-    frame = window.frameGeometry()
-    picture = app.primaryScreen().grabWindow(0, 0, 0, frame.width(), frame.height())
-    output.parent.mkdir(parents=True, exist_ok=True)
-    picture.save(str(output))
-    print(f"saved {output}")
-
-
-def _wait(app: QApplication, condition: object, seconds: float = 30.0) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end and not condition():  # type: ignore[operator]
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def _settle(app: QApplication, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
 
 
 if __name__ == "__main__":
