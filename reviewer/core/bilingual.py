@@ -16,6 +16,28 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+
+# The files read as bilingual (reviewer/formats/bilingual/): the one list the readers and
+# the cheap check before loading them share (the readers import lxml and translate-toolkit).
+BILINGUAL_SUFFIXES = (
+    ".xlf",
+    ".xliff",
+    ".sdlxliff",
+    ".mqxliff",
+    ".po",
+    ".pot",
+    ".tmx",
+    ".csv",
+    ".tsv",
+    ".docx",
+)
+
+
+def is_bilingual_path(path: str | Path) -> bool:
+    """Whether the file's suffix names a bilingual format (XLIFF, PO, TMX, CSV/TSV, DOCX)."""
+    return Path(path).suffix.lower() in BILINGUAL_SUFFIXES
+
 
 PLACEHOLDER_FIRST = 0xE000
 PLACEHOLDER_LAST = 0xF8FF

@@ -8,27 +8,10 @@ decoded as text. The choice is by file name, as the readers choose their format.
 
 from __future__ import annotations
 
+from reviewer.core.bilingual import is_bilingual_path
 from reviewer.core.document import Document
 from reviewer.core.errors import InputError, ReviewerError
 from reviewer.core.textio import decode_text, read_file_bytes, read_text_file
-
-BILINGUAL_SUFFIXES = (
-    ".xlf",
-    ".xliff",
-    ".sdlxliff",
-    ".mqxliff",
-    ".po",
-    ".pot",
-    ".tmx",
-    ".csv",
-    ".tsv",
-    ".docx",
-)
-
-
-def is_bilingual_path(path: str) -> bool:
-    """Whether `path` names a bilingual file by its extension (the readers' rule)."""
-    return path.lower().endswith(BILINGUAL_SUFFIXES)
 
 
 def document_from_bytes(data: bytes, path: str, language: str = "en-US") -> Document:

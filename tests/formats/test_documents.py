@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.core.errors import InputError
-from reviewer.formats import bilingual, documents
+from reviewer.formats import documents
 
 PO = """msgid ""
 msgstr ""
@@ -20,10 +20,6 @@ msgstr "Save the the changes"
 msgid "Sin traducir"
 msgstr ""
 """
-
-
-def test_the_cheap_suffix_check_agrees_with_the_readers() -> None:
-    assert documents.BILINGUAL_SUFFIXES == bilingual.BILINGUAL_SUFFIXES
 
 
 def test_a_po_file_becomes_one_paragraph_per_translated_entry(tmp_path: Path) -> None:

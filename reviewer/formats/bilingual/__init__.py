@@ -19,10 +19,10 @@ What stays byte-for-byte on write-back:
 column have no review state to set.
 """
 
+from reviewer.core.bilingual import BILINGUAL_SUFFIXES, is_bilingual_path
+
 from .errors import BilingualFormatError
 from .registry import (
-    BILINGUAL_SUFFIXES,
-    is_bilingual_path,
     parse_bilingual,
     read_bilingual,
     save_bilingual,

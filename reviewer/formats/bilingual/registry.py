@@ -13,24 +13,7 @@ from reviewer.formats.atomic import atomic_write
 from ._xml import xliff_major_version
 from .errors import BilingualFormatError
 
-BILINGUAL_SUFFIXES = (
-    ".xlf",
-    ".xliff",
-    ".sdlxliff",
-    ".mqxliff",
-    ".po",
-    ".pot",
-    ".tmx",
-    ".csv",
-    ".tsv",
-    ".docx",
-)
 _READ_ONLY = {".sdlxliff": "Trados", ".mqxliff": "memoQ"}
-
-
-def is_bilingual_path(path: str | Path) -> bool:
-    """Whether the file's suffix names a format this package reads."""
-    return Path(path).suffix.lower() in BILINGUAL_SUFFIXES
 
 
 class _Format(Protocol):
