@@ -139,6 +139,14 @@ class WordEdits:
     deleted: int = 0
     substituted: int = 0
 
+    def to_json(self) -> dict[str, int]:
+        """The three counts under the names reports and exports give them."""
+        return {
+            "words_inserted": self.inserted,
+            "words_deleted": self.deleted,
+            "words_substituted": self.substituted,
+        }
+
     @property
     def total(self) -> int:
         return self.inserted + self.deleted + self.substituted

@@ -52,9 +52,7 @@ class SentenceRow:
             "seconds": round(self.seconds, 3),
             "visits": self.visits,
             "edits": self.edits,
-            "words_inserted": self.words.inserted,
-            "words_deleted": self.words.deleted,
-            "words_substituted": self.words.substituted,
+            **self.words.to_json(),
             "errors": len(self.errors),
             "penalty": round(self.penalty, 4),
         }
@@ -75,9 +73,7 @@ class Effort:
             "seconds": round(self.seconds, 3),
             "visits": self.visits,
             "edits": self.edits,
-            "words_inserted": self.words.inserted,
-            "words_deleted": self.words.deleted,
-            "words_substituted": self.words.substituted,
+            **self.words.to_json(),
             "idle_limit_seconds": self.idle_limit,
         }
 
