@@ -31,6 +31,24 @@ NOTICE_MS = 6000  # how long a refused edit's line stays under the editor
 CODES_MIME = "application/x-mt-reviewer-codes"  # copied text with its code characters
 
 
+# Keys that delete next to the cursor: (key, its word-wise shortcut, the word-wise and the
+# character-wise move that spans what it deletes).
+_DELETIONS = (
+    (
+        Qt.Key.Key_Backspace,
+        QKeySequence.StandardKey.DeleteStartOfWord,
+        QTextCursor.MoveOperation.PreviousWord,
+        QTextCursor.MoveOperation.PreviousCharacter,
+    ),
+    (
+        Qt.Key.Key_Delete,
+        QKeySequence.StandardKey.DeleteEndOfWord,
+        QTextCursor.MoveOperation.NextWord,
+        QTextCursor.MoveOperation.NextCharacter,
+    ),
+)
+
+
 class CodeTextEdit(QPlainTextEdit):
     """A plain-text editor whose inline-code chips travel through the clipboard: copying puts
     the text with its codes (for pasting here) and with their markup (for other programs) on
@@ -305,30 +323,15 @@ class SentenceEditor(QWidget):
             ):
                 return cursor.selectionStart(), cursor.selectionEnd()
             return None
-        probe = QTextCursor(cursor)
-        if event.key() == Qt.Key.Key_Backspace or event.matches(
-            QKeySequence.StandardKey.DeleteStartOfWord
-        ):
-            word = event.matches(QKeySequence.StandardKey.DeleteStartOfWord)
-            probe.movePosition(
-                QTextCursor.MoveOperation.PreviousWord
-                if word
-                else QTextCursor.MoveOperation.PreviousCharacter,
-                QTextCursor.MoveMode.KeepAnchor,
-            )
-        elif event.key() == Qt.Key.Key_Delete or event.matches(
-            QKeySequence.StandardKey.DeleteEndOfWord
-        ):
-            word = event.matches(QKeySequence.StandardKey.DeleteEndOfWord)
-            probe.movePosition(
-                QTextCursor.MoveOperation.NextWord
-                if word
-                else QTextCursor.MoveOperation.NextCharacter,
-                QTextCursor.MoveMode.KeepAnchor,
-            )
-        else:
-            return None
-        return probe.selectionStart(), probe.selectionEnd()
+        for key, word_key, word_move, character_move in _DELETIONS:
+            word = event.matches(word_key)
+            if event.key() == key or word:
+                probe = QTextCursor(cursor)
+                probe.movePosition(
+                    word_move if word else character_move, QTextCursor.MoveMode.KeepAnchor
+                )
+                return probe.selectionStart(), probe.selectionEnd()
+        return None
 
     def _refuse_breaking_key(self, event: QKeyEvent) -> bool:
         """Refuse a key press that would delete or overwrite an inline code."""
