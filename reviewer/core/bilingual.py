@@ -99,13 +99,6 @@ class Unit:
     state: str = ""
     notes: tuple[str, ...] = ()
 
-    def markup_of(self, char: str) -> str:
-        """The markup a token of this unit stands for (KeyError for an unknown token)."""
-        for placeholder in self.placeholders:
-            if placeholder.char == char:
-                return placeholder.markup
-        raise KeyError(char)
-
     def with_markup(self, text: str) -> str:
         """`text` (this unit's source or target) with every token written out as markup."""
         table = {placeholder.char: placeholder.markup for placeholder in self.placeholders}
@@ -113,16 +106,18 @@ class Unit:
 
     def without_codes(self, text: str) -> str:
         """`text` with its XML codes left out and line breaks restored: how a plain-text
-        export shows a unit whose codes are elements (XLIFF, TMX), not characters."""
+        export shows a unit whose codes are elements (XLIFF, TMX), not characters. A line
+        break is a token whose markup is white space holding one ("\r\n", "\n    ")."""
+        breaks = {
+            placeholder.char
+            for placeholder in self.placeholders
+            if "\n" in placeholder.markup and not placeholder.markup.strip()
+        }
         return "".join(
-            "\n" if self._markup.get(character) == "\n" else character
+            "\n" if character in breaks else character
             for character in text
-            if not is_placeholder(character) or self._markup.get(character) == "\n"
+            if character in breaks or not is_placeholder(character)
         )
-
-    @property
-    def _markup(self) -> dict[str, str]:
-        return {placeholder.char: placeholder.markup for placeholder in self.placeholders}
 
 
 @dataclass(frozen=True)

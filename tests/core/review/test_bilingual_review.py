@@ -191,3 +191,21 @@ def test_codes_the_mt_dropped_may_be_put_back_from_the_source(
                 review.edit_sentence("tu9", edit)
     finally:
         review.close()
+
+
+def test_without_codes_leaves_tags_out_and_keeps_line_breaks() -> None:
+    crlf, indented = "\ue005", "\ue006"
+    unit = Unit(
+        "tu7",
+        "",
+        f"Click {OPEN}Save{CLOSE}{BREAK}.{crlf}Then{indented}close.",
+        (
+            *CODES,
+            Placeholder(crlf, "\r\n", PlaceholderKind.CODE),
+            Placeholder(indented, "\n        ", PlaceholderKind.CODE),
+        ),
+    )
+    assert unit.without_codes(unit.target) == "Click Save.\nThen\nclose."
+    assert unit.with_markup(unit.target) == (
+        'Click <g id="1">Save</g><x id="2"/>.\r\nThen\n        close.'
+    )
