@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -133,7 +133,6 @@ class BilingualFile:
     units: tuple[Unit, ...]
     source_language: str = ""
     target_language: str = ""
-    extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     def unit(self, unit_id: str) -> Unit:
         for unit in self.units:
@@ -200,15 +199,6 @@ def _nested(characters: list[str], partners: dict[str, str]) -> bool:
         elif character in closing and (not stack or partners[stack.pop()] != character):
             return False
     return not stack
-
-
-def unit_ids_unique(units: Iterable[Unit]) -> bool:
-    seen: set[str] = set()
-    for unit in units:
-        if unit.id in seen:
-            return False
-        seen.add(unit.id)
-    return True
 
 
 def units_to_json(units: Iterable[Unit]) -> str:

@@ -261,7 +261,6 @@ def read(data: bytes, name: str) -> BilingualFile:
         tuple(parsed.units),
         parsed.layout.source_language,
         parsed.layout.target_language,
-        extra={"delimiter": parsed.delimiter},
     )
 
 
