@@ -127,9 +127,8 @@ def run_engine(engine: Engine, document: Document, options: CheckOptions) -> Eng
             dropped.append((flag, problem))
     if document.bilingual:
         kept = [safe for flag in kept if (safe := keep_codes(flag)) is not None]
-        report.flags = kept
+    report.flags = kept
     if dropped:
-        report.flags = kept
         report.dropped_flags.extend(
             DroppedFlag(flag.rule, problem, flag.start, flag.end) for flag, problem in dropped
         )
