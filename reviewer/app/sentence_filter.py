@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from reviewer.app.sentence_model import ModelIndex, SentenceModel
 from reviewer.core.flags import Severity
-from reviewer.core.risk import risk_model, sentence_risk, source_features, typical_log_ratio
+from reviewer.core.risk import document_source_features, sentence_risk
 
 
 class SentenceFilterModel(QSortFilterProxyModel):
@@ -67,30 +67,19 @@ class SentenceFilterModel(QSortFilterProxyModel):
         """Score every row; a bilingual review's rows with their source features."""
         review = self._source.review
         segments = [self._source.segment(row) for row in range(self._source.rowCount())]
-        sources = {
-            segment.id: unit.source
-            for segment in segments
-            if review is not None and (unit := review.unit(segment.id)) is not None
-        }
-        typical = typical_log_ratio(
-            (sources[segment.id], segment.text) for segment in segments if sources.get(segment.id)
+        units = [review.unit(segment.id) if review is not None else None for segment in segments]
+        sources = document_source_features(
+            [
+                (unit.source if unit is not None and segment.text else "", segment.text)
+                for unit, segment in zip(units, segments, strict=True)
+            ]
         )
-        model = risk_model()
-        risks: dict[str, float] = {}
-        for row, segment in enumerate(segments):
-            if not segment.text:
-                risks[segment.id] = 0.0
-                continue
-            flags = self._source.flags_for_row(row)
-            source = sources.get(segment.id)
-            risks[segment.id] = (
-                sentence_risk(
-                    segment.text, flags, source=source_features(source, segment.text, typical)
-                )
-                if source
-                else sentence_risk(segment.text, flags, model)
-            )
-        self._risks = risks
+        self._risks = {
+            segment.id: sentence_risk(segment.text, self._source.flags_for_row(row), source=source)
+            if segment.text
+            else 0.0
+            for row, (segment, source) in enumerate(zip(segments, sources, strict=True))
+        }
 
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
         left_risk, right_risk = self.risk_of_row(left.row()), self.risk_of_row(right.row())

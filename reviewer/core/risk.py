@@ -18,7 +18,7 @@ import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -89,6 +89,18 @@ def typical_log_ratio(pairs: Iterable[tuple[str, str]]) -> float:
         return 0.0
     middle = len(ratios) // 2
     return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+
+
+def document_source_features(
+    pairs: Sequence[tuple[str, str]],
+) -> list[dict[str, float] | None]:
+    """Each (source, target) pair's `source_features`, its length ratio judged against the
+    median of the pairs that have a source; None for a pair without one (the monolingual
+    model scores it)."""
+    typical = typical_log_ratio(pairs)
+    return [
+        source_features(source, target, typical) if source else None for source, target in pairs
+    ]
 
 
 def source_features(source: str, target: str, typical_ratio: float) -> dict[str, float]:

@@ -14,21 +14,14 @@ from reviewer.core.bilingual import Unit
 from reviewer.core.checking import CheckResult
 from reviewer.core.document import Document
 from reviewer.core.flags import Flag
-from reviewer.core.risk import (
-    flags_by_sentence,
-    risk_model,
-    sentence_risk,
-    source_features,
-    typical_log_ratio,
-)
+from reviewer.core.risk import document_source_features, flags_by_sentence, sentence_risk
 
 
 def report_dict(result: CheckResult) -> dict[str, Any]:
     """Build the report as plain data."""
     document = result.document
-    model = risk_model()
     sentence_flags = flags_by_sentence(document, result.flags)
-    sources = _source_features(document)
+    sources = document_source_features([(unit.source, unit.target) for unit in document.units])
     sentences = [
         {
             "id": s.id,
@@ -37,9 +30,9 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
             "start": s.start,
             "end": s.end,
             "text": s.text,
-            "risk": sentence_risk(s.text, sentence_flags[s.index], source=sources[s.index])
-            if sources
-            else sentence_risk(s.text, sentence_flags[s.index], model),
+            "risk": sentence_risk(
+                s.text, sentence_flags[s.index], source=sources[s.index] if sources else None
+            ),
         }
         for s in document.sentences
     ]
@@ -58,15 +51,6 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
         "sentences": sentences,
         "flags": [_flag_dict(document, flag) for flag in result.flags],
     }
-
-
-def _source_features(document: Document) -> list[dict[str, float]]:
-    """Each unit's source features for the bilingual risk model (empty for plain text and
-    for a monolingual DOCX, whose units have no source)."""
-    if not document.bilingual or not any(unit.source for unit in document.units):
-        return []
-    typical = typical_log_ratio((unit.source, unit.target) for unit in document.units)
-    return [source_features(unit.source, unit.target, typical) for unit in document.units]
 
 
 def _unit_dict(unit: Unit) -> dict[str, Any]:
