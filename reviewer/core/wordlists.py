@@ -49,6 +49,12 @@ IGNORED_FILE = "ignored.tsv"
 SPELLING_CATEGORIES = frozenset({"Fluency/Spelling"})
 SPELLING_RULES = frozenset({"MT_UNTRANSLATED", "MT_INCONSISTENT_NAME"})
 SPELLING_RULE_PREFIXES = ("MORFOLOGIK_RULE_", "HUNSPELL")
+# Filed as Fluency/Spelling but about a word's capital at its place in the sentence ("the"
+# starting one, "The" in mid-sentence): no dictionary entry answers them, and adding "the"
+# would hide every such error.
+CAPITALISATION_RULES = frozenset(
+    {"UPPERCASE_SENTENCE_START", "MT_LOWERCASE_START", "MT_STRAY_CAPITAL", "MT_STRAY_CAPITAL_POS"}
+)
 
 LOCK_TIMEOUT_SECONDS = 5.0
 STALE_LOCK_SECONDS = 30.0
@@ -115,6 +121,8 @@ class WordLists:
 
 def is_spelling_flag(flag: Flag) -> bool:
     """Spelling-type findings: the ones a dictionary word can answer."""
+    if flag.rule in CAPITALISATION_RULES:
+        return False
     return (
         flag.category in SPELLING_CATEGORIES
         or flag.rule in SPELLING_RULES

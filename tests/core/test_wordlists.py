@@ -80,6 +80,16 @@ def test_a_dictionary_word_does_not_silence_other_kinds_of_finding() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "rule", ["UPPERCASE_SENTENCE_START", "MT_LOWERCASE_START", "MT_STRAY_CAPITAL"]
+)
+def test_a_dictionary_word_does_not_answer_a_capital_in_the_wrong_place(rule: str) -> None:
+    # filed as Fluency/Spelling, but "the" starting a sentence is wrong whatever the lists say
+    lists = WordLists(dictionary=frozenset({"the", "The"}))
+    assert not lists.suppresses(flag("the", rule, "Fluency/Spelling"))
+    assert not lists.suppresses(flag("The", rule, "Fluency/Spelling"))
+
+
 def test_capitalised_entries_match_exactly_lower_case_entries_match_any_case() -> None:
     lists = WordLists(dictionary=frozenset({"Jimenez", "muy"}))
     assert lists.suppresses(spelling("Jimenez"))
