@@ -13,7 +13,8 @@ part of the package). The data stays outside the package; nothing of it is copie
 Modes: `default` and `picky` (both engines), `languagetool`, `languagetool-picky` and
 `artefacts` (one engine alone), `default-plain-languagetool` (both engines, LanguageTool's
 own default rules: categories.yaml's `picky_only` list left out, to measure what the
-review profile does). For each mode it prints
+review profile does), `languagetool-off-rules` (LanguageTool alone with every rule it ships
+switched off switched on, to choose categories.yaml's `switched_on` rules). For each mode it prints
 one row of the summary table, then per mode the recall by MQM category and the flags by
 rule (flags, precision, errors found, the share of its hits on a Major error).
 `--dump DIR` writes each mode's flags as `DIR/MODE.json` (the scorer's input format, with
@@ -27,6 +28,7 @@ import bisect
 import importlib.util
 import json
 import time
+import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,11 +38,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from lxml import etree
+
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine
 from reviewer.core.risk import flags_by_sentence, risk_model, sentence_risk
 from reviewer.engines import create_engines
+from reviewer.engines.languagetool.install import find_installation
 from reviewer.engines.languagetool.mapping import category_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +59,7 @@ MODES = {
     "languagetool-picky": (("languagetool",), True, "resources"),
     "artefacts": (("artefacts",), False, "resources"),
     "default-plain-languagetool": (("languagetool", "artefacts"), False, "plain"),
+    "languagetool-off-rules": (("languagetool",), False, "off-rules"),
 }
 DEFAULT_MODES = "default,picky,languagetool,artefacts,default-plain-languagetool"
 
@@ -95,17 +101,48 @@ def build_document(records: Sequence[dict[str, Any]]) -> tuple[Document, list[Se
     return document, segments
 
 
+_RULE_FILES = ("grammar.xml", "style.xml", "en-US/grammar.xml", "en-US/style.xml")
+
+
+def off_by_default_rules() -> frozenset[str]:
+    """The English rules LanguageTool ships switched off (`default="off"` or "temp_off" on
+    the rule, or on its category), read from the installed language-en jar's rule files."""
+    installation = find_installation()
+    if installation is None:
+        raise SystemExit("LanguageTool is not installed: run `reviewer languagetool install`")
+    jars = sorted(installation.directory.rglob("language-en-*.jar"))
+    if not jars:
+        raise SystemExit(f"no language-en jar under {installation.directory}")
+    parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True)
+    rules: set[str] = set()
+    with zipfile.ZipFile(jars[0]) as jar:
+        for name in _RULE_FILES:
+            root = etree.fromstring(jar.read(f"org/languagetool/rules/en/{name}"), parser)
+            for category in root.iter("category"):
+                category_off = category.get("default") in ("off", "temp_off")
+                for rule in category:
+                    state = rule.get("default")
+                    switched_off = state in ("off", "temp_off") or (category_off and state != "on")
+                    if rule.tag in ("rule", "rulegroup") and rule.get("id") and switched_off:
+                        rules.add(str(rule.get("id")))
+    return frozenset(rules)
+
+
 @contextmanager
 def profile(name: str) -> Iterator[None]:
-    """The review profile of categories.yaml ("resources") or LanguageTool's own ("plain")."""
+    """The review profile of categories.yaml ("resources"), LanguageTool's own ("plain"), or
+    the profile with every rule LanguageTool ships switched off switched on ("off-rules",
+    to measure which of them pay off on MT)."""
     table = category_table()
-    saved = table.picky_only
+    saved = table.picky_only, table.switched_on
     if name == "plain":
         table.picky_only = frozenset()
+    if name == "off-rules":
+        table.switched_on = off_by_default_rules()
     try:
         yield
     finally:
-        table.picky_only = saved
+        table.picky_only, table.switched_on = saved
 
 
 def check_flags(

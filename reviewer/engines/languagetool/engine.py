@@ -406,6 +406,8 @@ def request_parameters(options: CheckOptions, table: CategoryTable) -> dict[str,
     """The `/v2/check` form fields for these options (without the text).
 
     `source_language` becomes LanguageTool's `motherTongue` (its L2 and false-friend rules);
+    the profile's `switched_on` rules (off in LanguageTool's own defaults) are asked for by
+    `enabledRules`, unless the reviewer switched them off;
     MQM names and dimensions in `disabled_categories` are filtered per flag after mapping
     (`without_disabled`, shared with our detectors), the rest are sent as LanguageTool
     category ids.
@@ -420,6 +422,9 @@ def request_parameters(options: CheckOptions, table: CategoryTable) -> dict[str,
         disabled |= table.picky_only
     if disabled:
         parameters["disabledRules"] = ",".join(sorted(disabled))
+    switched_on = table.switched_on | (table.switched_on_picky if options.picky else frozenset())
+    if switched_on - disabled:
+        parameters["enabledRules"] = ",".join(sorted(switched_on - disabled))
     lt_categories = {name for name in options.disabled_categories if not is_mqm_name(name)}
     if lt_categories:
         parameters["disabledCategories"] = ",".join(sorted(lt_categories))

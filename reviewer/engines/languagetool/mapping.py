@@ -64,6 +64,11 @@ class CategoryTable:
         self.categories = _section(data, "categories")
         self.issue_types = _section(data, "issue_types")
         self.picky_only = frozenset(str(rule) for rule in data.get("picky_only") or ())
+        # rules LanguageTool ships switched off that pay off on machine translation
+        self.switched_on = frozenset(str(rule) for rule in data.get("switched_on") or ())
+        self.switched_on_picky = frozenset(
+            str(rule) for rule in data.get("switched_on_picky") or ()
+        )
 
     def classify(self, rule_id: str, category_id: str, issue_type: str) -> Classification:
         """Return how a match of this rule, category and issue type is reported."""

@@ -146,6 +146,17 @@ def test_options_reach_languagetool(lt_engine: LanguageToolEngine) -> None:
     picky = lt_engine.check(picky_document, CheckOptions(picky=True))
     assert "EG_NO_COMMA" not in {flag.rule for flag in normal.flags}
     assert "EG_NO_COMMA" in {flag.rule for flag in picky.flags}
+    # rules LanguageTool ships switched off, switched on by the review profile
+    off_in_languagetool = Document.from_text(
+        "The two colours blend together at dusk. We can't help but wonder why.\n"
+    )
+    normal_rules = {f.rule for f in lt_engine.check(off_in_languagetool, CheckOptions()).flags}
+    picky_rules = {
+        f.rule for f in lt_engine.check(off_in_languagetool, CheckOptions(picky=True)).flags
+    }
+    assert "BLEND_TOGETHER" in normal_rules
+    assert "CANT_HELP_BUT" not in normal_rules
+    assert {"BLEND_TOGETHER", "CANT_HELP_BUT"} <= picky_rules
     assert "MORFOLOGIK_RULE_EN_US" not in rules(
         CheckOptions(disabled_categories=frozenset({"TYPOS"}))
     )

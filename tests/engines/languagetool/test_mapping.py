@@ -90,21 +90,37 @@ def test_request_parameters_carry_every_option() -> None:
         "level": "picky",
         "disabledRules": "A_RULE,B_RULE",
         "disabledCategories": "TYPOGRAPHY",  # MQM names are filtered after mapping
+        "enabledRules": "ARTICLE_UNNECESSARY,BLEND_TOGETHER,CANT_HELP_BUT,"
+        "EMPHATIC_REFLEXIVE_PRONOUNS",
     }
 
 
-def test_default_options_send_the_language_and_switch_off_picky_only_rules() -> None:
+def test_default_options_switch_off_picky_only_rules_and_on_the_profile_rules() -> None:
     table = category_table()
     parameters = request_parameters(CheckOptions(), table)
-    assert set(parameters) == {"language", "disabledRules"}
+    assert set(parameters) == {"language", "disabledRules", "enabledRules"}
     assert parameters["language"] == "en-US"
     assert set(parameters["disabledRules"].split(",")) == table.picky_only
     assert {"OUTSIDE_OF", "COMMA_COMPOUND_SENTENCE"} <= table.picky_only
+    assert set(parameters["enabledRules"].split(",")) == table.switched_on == {"BLEND_TOGETHER"}
 
 
-def test_picky_sends_every_rule() -> None:
-    parameters = request_parameters(CheckOptions(picky=True), category_table())
-    assert parameters == {"language": "en-US", "level": "picky"}
+def test_picky_sends_every_rule_and_the_picky_profile_rules() -> None:
+    table = category_table()
+    parameters = request_parameters(CheckOptions(picky=True), table)
+    assert set(parameters) == {"language", "level", "enabledRules"}
+    assert parameters["level"] == "picky"
+    assert set(parameters["enabledRules"].split(",")) == table.switched_on | table.switched_on_picky
+    assert "CANT_HELP_BUT" in table.switched_on_picky
+
+
+def test_a_rule_the_reviewer_switched_off_is_not_switched_on_by_the_profile() -> None:
+    options = CheckOptions(picky=True, disabled_rules=frozenset({"CANT_HELP_BUT"}))
+    parameters = request_parameters(options, category_table())
+    assert "CANT_HELP_BUT" in parameters["disabledRules"].split(",")
+    assert "CANT_HELP_BUT" not in parameters["enabledRules"].split(",")
+    only_one = CheckOptions(disabled_rules=frozenset({"BLEND_TOGETHER"}))
+    assert "enabledRules" not in request_parameters(only_one, category_table())
 
 
 def test_a_probable_name_keeps_only_common_word_suggestions() -> None:
