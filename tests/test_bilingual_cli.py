@@ -138,6 +138,19 @@ def test_export_to_another_bilingual_format_is_refused_in_one_line(
     assert err.count("\n") == 1 and "only be written for the review of a .po file" in err
 
 
+def test_the_notice_about_unreviewed_units_agrees_with_their_number(
+    capsys: pytest.CaptureFixture[str], job: Path, tmp_path: Path
+) -> None:
+    run_cli(capsys, "fix", str(job), "--accept", "QA_REPEATED_WORD")
+    code, _, err = run_cli(capsys, "export", str(job), "--to", str(tmp_path / "out.xlf"))
+    assert code == 0, err
+    notice = "1 corrected unit not marked reviewed keeps its state in the file"
+    assert f"reviewer: warning: {notice}" in err.splitlines()
+    run_cli(capsys, "fix", str(job), "--accept", "MT_DOUBLED_SUBJECT")
+    code, _, err = run_cli(capsys, "export", str(job), "--to", str(tmp_path / "out.xlf"))
+    assert "2 corrected units not marked reviewed keep their state in the file" in err
+
+
 def test_a_tmx_export_of_a_bilingual_review_pairs_source_and_correction(
     capsys: pytest.CaptureFixture[str], job: Path, tmp_path: Path
 ) -> None:

@@ -45,7 +45,8 @@ def corrected_file_bytes(
     unmarked = len(targets.keys() - set(reviewed))
     if unmarked:
         notices.append(
-            f"{unmarked} corrected unit{'' if unmarked == 1 else 's'} not marked reviewed "
-            "keep their state in the file"
+            "1 corrected unit not marked reviewed keeps its state in the file"
+            if unmarked == 1
+            else f"{unmarked} corrected units not marked reviewed keep their state in the file"
         )
     return data, notices
