@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
+    QFontMetrics,
     QPainter,
     QPalette,
     QTextCharFormat,
@@ -46,6 +47,13 @@ SOURCE_GAP = 3  # pixels between the source and the target
 SOURCE_TEXT = QColor("#66707c")
 
 
+def _number_font(font: QFont) -> QFont:
+    """The row number's (and its status glyph's) font: a little smaller than the text's."""
+    number_font = QFont(font)
+    number_font.setPointSizeF(number_font.pointSizeF() * 0.85)
+    return number_font
+
+
 class SentenceDelegate(QStyledItemDelegate):
     """Renders sentences with severity-coloured wavy underlines under flagged spans."""
 
@@ -67,12 +75,14 @@ class SentenceDelegate(QStyledItemDelegate):
         painter.setPen(theme.ROW_SEPARATOR)
         painter.drawLine(body.bottomLeft(), body.bottomRight())
 
-        number_font = QFont(option.font)
-        number_font.setPointSizeF(number_font.pointSizeF() * 0.85)
+        number_font = _number_font(option.font)
         painter.setFont(number_font)
         painter.setPen(theme.MUTED_TEXT)
         number_rect = QRect(
-            body.left(), body.top() + theme.ROW_PADDING, theme.NUMBER_COLUMN - 8, 20
+            body.left(),
+            body.top() + theme.ROW_PADDING,
+            theme.NUMBER_COLUMN - 8,
+            QFontMetrics(number_font).height(),
         )
         painter.drawText(
             number_rect,
@@ -87,7 +97,8 @@ class SentenceDelegate(QStyledItemDelegate):
             painter.setPen(
                 theme.REVIEWED if status is SentenceStatus.REVIEWED else theme.MUTED_TEXT
             )
-            painter.drawText(number_rect.translated(0, 18), Qt.AlignmentFlag.AlignRight, glyph)
+            below = number_rect.translated(0, number_rect.height())
+            painter.drawText(below, Qt.AlignmentFlag.AlignRight, glyph)
 
         self._paint_badge(painter, body, flags, option.font)
 
@@ -124,6 +135,9 @@ class SentenceDelegate(QStyledItemDelegate):
             if source is not None:
                 source_document = self._source_document(source, unit, option, width)
                 text_height += int(source_document.size().height()) + SOURCE_GAP
+            # at least the number and the status glyph under it, or a one-line row's ✓
+            # would be painted over by the row below
+            text_height = max(text_height, 2 * QFontMetrics(_number_font(option.font)).height())
             self._heights[key] = text_height
         return QSize(width, text_height + 2 * theme.ROW_PADDING + self._gap(index, sentence))
 

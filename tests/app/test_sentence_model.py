@@ -174,6 +174,28 @@ def test_reviewed_rows_draw_their_tick_in_the_reviewed_colour(qtbot: QtBot, revi
     assert _green_pixels(paint_row()) > 0
 
 
+def test_a_one_line_rows_tick_lies_inside_its_row(qtbot: QtBot, review: Review) -> None:
+    """The glyph under the number was drawn below a one-line row's bottom edge, where the
+    next row's background painted over it: a reviewed sentence showed no ✓."""
+    model = SentenceModel()
+    model.set_review(review)
+    model.apply(review.mark_reviewed(model.segment_id(0)))
+    delegate = SentenceDelegate()
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, 600, 0)
+    option.font = QFont()
+    height = delegate.sizeHint(option, model.index(0, 0)).height()
+    option.rect = QRect(0, 0, 600, height)
+    image = QImage(600, height + 40, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    tick = _green_pixels(image)
+    assert tick > 0
+    assert _green_pixels(image.copy(0, 0, 600, height)) == tick
+
+
 def _recounted(review: Review) -> dict[Severity, int]:
     fresh = SentenceModel()
     fresh.set_review(review)
