@@ -180,6 +180,9 @@ def test_html_report_escapes_document_text(
     assert "x&lt;script&gt;.txt" in out
     assert out.count("<svg") == 3  # the three charts, inline
     assert "Content-Security-Policy" in out
+    assert "1 edit · " in out  # one edit, in the singular
+    code, out, err = run_cli(capsys, "scorecard", str(path) + ".review")
+    assert "  Edits           1 in 0 sentence visits" in out.splitlines()  # not "visit(s)"
 
 
 def test_html_of_the_hand_made_review_has_charts_and_weights(tmp_path: Path) -> None:

@@ -232,7 +232,8 @@ class ScorecardView(QDialog):
             (
                 "ACTIVE TIME",
                 escape(format_duration(card.effort.seconds, compact=True)),
-                f"{card.effort.edits} edits · {card.effort.words.total} words changed",
+                f"{_count(card.effort.edits, 'edit')} · "
+                f"{_count(card.effort.words.total, 'word')} changed",
             ),
         ):
             self.cards.addWidget(_summary_card(label, value, sub), 1)

@@ -113,8 +113,8 @@ def render_scorecard_html(card: Scorecard) -> str:
         _card(
             "Active time",
             escape(format_duration(card.effort.seconds, compact=True)),
-            f"{card.effort.edits} edits · {card.open_flags} open "
-            + ("flag" if card.open_flags == 1 else "flags"),
+            f"{card.effort.edits} edit{'' if card.effort.edits == 1 else 's'} · "
+            f"{card.open_flags} open " + ("flag" if card.open_flags == 1 else "flags"),
         ),
         "</section>",
         _quality(card),

@@ -54,7 +54,8 @@ def render_scorecard_text(card: Scorecard) -> str:
         "",
         f"EFFORT (idle gaps over {effort.idle_limit:g} s left out)",
         f"  Active time     {format_duration(effort.seconds)}",
-        f"  Edits           {effort.edits} in {effort.visits} sentence visit(s)",
+        f"  Edits           {effort.edits} in {effort.visits} sentence "
+        f"visit{'' if effort.visits == 1 else 's'}",
         f"  Words           {effort.words.inserted} inserted, {effort.words.deleted} deleted, "
         f"{effort.words.substituted} substituted",
     ]

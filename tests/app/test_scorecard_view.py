@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reviewer.app.main_window import MainWindow
@@ -115,4 +115,20 @@ def test_export_buttons_write_html_csv_and_json(
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["mqm"]["errors"] == 4
     assert set(view.export_buttons) == {"HTML", "CSV", "JSON"}
+    view.close()
+
+
+def test_the_summary_cards_count_one_edit_in_the_singular(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text("The talks resumed on Monday.\n\nOfficials said so.\n", encoding="utf-8")
+    assert window.open_path(article)
+    wait_until_checked(qtbot, window)
+    review = window.review
+    assert review is not None
+    review.edit_sentence(review.segments[0].id, "The talks resumed on Tuesday.")
+    view = _open_view(qtbot, window)
+    subs = [label.text() for label in view.findChildren(QLabel, "card-sub")]
+    assert "1 edit · 1 word changed" in subs, subs
     view.close()
