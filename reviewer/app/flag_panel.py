@@ -223,7 +223,8 @@ class FlagPanel(QScrollArea):
         self._codes = unit_codes(unit)
         self._add_label(heading, muted=True)
         if not flags:
-            self._add_label("No flags in this sentence.", muted=True)
+            noun = "sentence" if unit is None else "unit"
+            self._add_label(f"No flags in this {noun}.", muted=True)
         for position, (review_flag, decision, identical) in enumerate(flags):
             card = FlagCard(self, position, review_flag, decision, identical, codes=self._codes)
             self.cards.append(card)

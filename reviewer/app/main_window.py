@@ -1262,8 +1262,9 @@ class MainWindow(QMainWindow):
         )
         percent = f"{100 * reviewed / rows:.0f}%" if rows else "0%"
         self.summary.setText(
-            f"<b>{reviewed}</b> of <b>{rows}</b> {self._row_noun()}s reviewed ({percent})"
-            f" &nbsp;·&nbsp; <b>{total}</b> open flags &nbsp;&nbsp; {chips}"
+            f"<b>{reviewed}</b> of <b>{rows}</b> {self._row_noun()}{'' if rows == 1 else 's'}"
+            f" reviewed ({percent}) &nbsp;·&nbsp; <b>{total}</b> open"
+            f" flag{'' if total == 1 else 's'} &nbsp;&nbsp; {chips}"
         )
         self._update_engine_label()
 

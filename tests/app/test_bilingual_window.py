@@ -320,6 +320,14 @@ def test_a_bilingual_review_counts_units_and_offers_show_source(
     assert source_action(window).isEnabled()
 
 
+def test_a_unit_without_flags_is_called_a_unit(window: MainWindow, review: Review) -> None:
+    unit = review.unit(review.segments[0].id)
+    window.flag_panel.show_flags("Unit 1 of 3", [], [], unit=unit)
+    assert "No flags in this unit." in window.flag_panel.toPlainText()
+    window.flag_panel.show_flags("Sentence 1 of 3", [], [])
+    assert "No flags in this sentence." in window.flag_panel.toPlainText()
+
+
 def test_show_source_is_off_for_a_plain_text_review(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -328,7 +336,7 @@ def test_show_source_is_off_for_a_plain_text_review(
     assert window.open_path(path)
     wait_until_checked(qtbot, window)
     assert not source_action(window).isEnabled()
-    assert "sentences reviewed" in window.summary.text()
+    assert "<b>1</b> sentence reviewed" in window.summary.text()  # one sentence, not unit
 
 
 def test_a_code_the_mt_dropped_can_be_pasted_back_from_the_source(

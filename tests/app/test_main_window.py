@@ -31,6 +31,18 @@ def test_opening_the_seed_lists_every_sentence(
     assert review_file_for(seed_copy).is_file()
 
 
+def test_the_header_counts_one_sentence_and_one_flag_in_the_singular(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    residue = tmp_path / "residue.txt"
+    residue.write_text("Leave a Reply\n", encoding="utf-8")
+    assert window.open_path(residue)
+    wait_until_checked(qtbot, window)
+    summary = window.summary.text()
+    assert "<b>0</b> of <b>1</b> sentence reviewed" in summary
+    assert "<b>1</b> open flag &nbsp;" in summary
+
+
 def test_selecting_a_flagged_sentence_shows_its_flags(
     qtbot: QtBot, window: MainWindow, seed_copy: Path
 ) -> None:
