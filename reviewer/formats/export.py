@@ -55,11 +55,21 @@ class ExportResult:
 
 def export_format(path: str | Path) -> str:
     """The export format (extension) of `path`, or a one-line `ExportFormatError`."""
-    suffix = Path(path).suffix.lower()
+    target = Path(path)
+    if target.is_dir():
+        raise ExportFormatError(
+            f"{path}: is a folder; name the file to write (e.g. {target / 'corrected.txt'})"
+        )
+    suffix = target.suffix.lower()
     if suffix not in EXPORT_FORMATS and suffix not in WRITE_BACK_FORMATS:
-        known = ", ".join([*EXPORT_FORMATS, *WRITE_BACK_FORMATS])
+        # the write-back extensions only apply to a review of such a file (export_review
+        # says so when they do not): named as a group, not offered to every review
+        known = ", ".join(EXPORT_FORMATS)
         shown = f"“{suffix}”" if suffix else "no extension"
-        raise ExportFormatError(f"{path}: cannot export to {shown}; use one of {known}")
+        raise ExportFormatError(
+            f"{path}: cannot export to {shown}; use one of {known}, or for a bilingual "
+            "review its own file's extension (.xlf, .po, ...)"
+        )
     return suffix
 
 

@@ -96,8 +96,9 @@ def assert_one_line_error(code: int, err: str, *words: str) -> None:
 @pytest.mark.parametrize(
     ("target", "extra", "words"),
     [
-        ("out.pdf", [], ["“.pdf”", ".txt, .docx, .tmx, .csv, .jsonl"]),
+        ("out.pdf", [], ["“.pdf”", ".txt, .docx, .tmx, .csv, .jsonl, or for a bilingual"]),
         ("out", [], ["no extension"]),
+        ("a-folder", [], ["is a folder; name the file to write"]),
         ("out.txt", ["--tracked-changes"], ["tracked changes", ".docx"]),
     ],
 )
@@ -111,11 +112,13 @@ def test_bad_targets_are_one_line_errors(
     words: list[str],
 ) -> None:
     _, review_path = fixed_seed
+    (tmp_path / "a-folder").mkdir()
     code, _, err = run_cli(
         capsys, "export", str(review_path), "--to", str(tmp_path / target), *extra
     )
     assert_one_line_error(code, err, *words)
-    assert not (tmp_path / target).exists()
+    assert ".sdlxliff" not in err  # never written: not offered
+    assert not (tmp_path / target).is_file()
 
 
 def test_a_missing_review_and_an_unwritable_target_are_one_line_errors(
