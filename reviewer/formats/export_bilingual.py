@@ -8,6 +8,7 @@ writer (`reviewer.formats.bilingual`) keeps everything else as the file had it.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from reviewer.core.review import DecisionStatus, Review, SentenceStatus
 from reviewer.formats.bilingual import write_bilingual
@@ -43,10 +44,23 @@ def corrected_file_bytes(
     )
     notices = []
     unmarked = len(targets.keys() - set(reviewed))
-    if unmarked:
+    if unmarked and _has_states(review):
         notices.append(
             "1 corrected unit not marked reviewed keeps its state in the file"
             if unmarked == 1
             else f"{unmarked} corrected units not marked reviewed keep their state in the file"
         )
     return data, notices
+
+
+# Formats whose units carry a workflow state that a reviewed unit changes; a Word document
+# and a TMX have none, and a CSV or TSV only when it has a state column (a unit with one).
+_STATE_FORMATS = frozenset({".xlf", ".xliff", ".po", ".pot"})
+
+
+def _has_states(review: Review) -> bool:
+    suffix = Path(review.file_name).suffix.lower()
+    if suffix in _STATE_FORMATS:
+        return True
+    units = (review.unit(segment.id) for segment in review.segments)
+    return suffix in (".csv", ".tsv") and any(unit is not None and unit.state for unit in units)
