@@ -70,6 +70,8 @@ def export_from_window(parent: QWidget, review: Review) -> ExportResult | None:
     except ReviewerError as exc:
         QMessageBox.warning(parent, "Export failed", str(exc))
         return None
-    if result.notices:
-        QMessageBox.information(parent, "Exported", "\n".join(result.notices))
+    if result.notices:  # with what was done: the box has no title bar on every desktop
+        QMessageBox.information(
+            parent, "Exported", "\n\n".join([f"Exported to {target.name}.", *result.notices])
+        )
     return result

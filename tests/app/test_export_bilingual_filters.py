@@ -4,10 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.app.export_dialog import EXPORT_FILTERS, export_filters, suggested_export_path
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reviewer.app.export_dialog import (
+    EXPORT_FILTERS,
+    export_filters,
+    export_from_window,
+    suggested_export_path,
+)
 from reviewer.core.bilingual import Unit
 from reviewer.core.document import Document
-from reviewer.core.review import create_review
+from reviewer.core.review import create_review, open_review
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="a.txt" source-language="es" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="1">
+        <source>Hola.</source>
+        <target state="translated">Hello.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
 
 
 def test_a_bilingual_review_offers_its_own_format_first(tmp_path: Path) -> None:
@@ -44,3 +66,33 @@ def test_a_reviewed_word_document_offers_the_file_and_the_changes_shown(tmp_path
         assert ("Word document (*.docx)", ".docx", False) not in filters
     finally:
         review.close()
+
+
+def test_an_export_with_a_notice_also_says_it_was_written(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    job = tmp_path / "job.xlf"
+    job.write_text(XLIFF, encoding="utf-8")
+    review = open_review(job)
+    try:
+        review.edit_sentence(review.segments[0].id, "Hello there.")
+        target = tmp_path / "out.xlf"
+        monkeypatch.setattr(
+            QFileDialog,
+            "getSaveFileName",
+            lambda *_args: (str(target), export_filters(review)[0][0]),
+        )
+        shown: list[str] = []
+
+        def information(_parent: object, _title: str, text: str, *_args: object) -> object:
+            shown.append(text)
+            return QMessageBox.StandardButton.Ok
+
+        monkeypatch.setattr(QMessageBox, "information", information)
+        assert export_from_window(None, review) is not None  # type: ignore[arg-type]
+    finally:
+        review.close()
+    assert "Hello there." in target.read_text(encoding="utf-8")
+    [text] = shown
+    assert text.startswith("Exported to out.xlf.")
+    assert "1 corrected unit not marked reviewed keeps its state in the file" in text
