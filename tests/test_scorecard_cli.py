@@ -181,6 +181,8 @@ def test_html_report_escapes_document_text(
     assert out.count("<svg") == 3  # the three charts, inline
     assert "Content-Security-Policy" in out
     assert "1 edit · " in out  # one edit, in the singular
+    # no sentence was opened in a window: the time chart says so instead of an empty grid
+    assert "No time recorded" in out and "No sentence was changed" not in out
     code, out, err = run_cli(capsys, "scorecard", str(path) + ".review")
     assert "  Edits           1 in 0 sentence visits" in out.splitlines()  # not "visit(s)"
 
@@ -327,3 +329,14 @@ def test_the_html_report_renders_in_headless_chromium(
     ).stdout
     assert dom.count("<svg") == 3
     assert "Pompeo He" in dom
+
+
+def test_the_charts_of_an_untouched_review_say_there_is_nothing_to_draw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("The talks resumed on Monday.\n", encoding="utf-8")
+    open_review(path).close()
+    code, out, err = run_cli(capsys, "scorecard", str(path) + ".review", "--format", "html")
+    assert code == 0, err
+    assert "No sentence was changed" in out and "No time recorded" in out

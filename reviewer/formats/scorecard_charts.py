@@ -91,6 +91,7 @@ def hter_chart(card: Scorecard, width: int = 560) -> str:
         maximum=100.0,
         ticks=[0, 25, 50, 75, 100],
         legend=[("edited", BAR), ("deleted", DELETED_BAR)],
+        empty="No sentence was changed",
     )
 
 
@@ -108,7 +109,15 @@ def time_chart(card: Scorecard, width: int = 560) -> str:
         )
         bars.append(Bar(str(row.unit.index), value, hint))
     maximum, ticks = _nice_scale(max((b.value for b in bars), default=0.0))
-    return _column_chart(bars, width, "Time per sentence", unit, maximum=maximum, ticks=ticks)
+    return _column_chart(
+        bars,
+        width,
+        "Time per sentence",
+        unit,
+        maximum=maximum,
+        ticks=ticks,
+        empty="No time recorded: no sentence was worked on in the window",
+    )
 
 
 def _column_chart(
@@ -120,7 +129,10 @@ def _column_chart(
     maximum: float,
     ticks: Sequence[float],
     legend: Sequence[tuple[str, str]] = (),
+    empty: str = "",
 ) -> str:
+    """Bars over a grid; `empty` is written across the plot when every bar is zero (an
+    empty grid alone reads as a broken chart)."""
     left, right, top, bottom = 46, 10, 30 if legend else 14, 30
     height = 216 if legend else 200
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -160,6 +172,10 @@ def _column_chart(
     parts.append(
         _text(left + plot_w / 2, height - 3, "sentence", anchor="middle", size=10, colour=MUTED)
     )
+    if empty and not any(bar.value > 0 for bar in bars):
+        parts.append(
+            _text(left + plot_w / 2, top + plot_h / 2, empty, anchor="middle", colour=MUTED)
+        )
     return _close(parts)
 
 
