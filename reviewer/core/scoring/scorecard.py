@@ -193,7 +193,8 @@ def build_scorecard(
         effort=effort,
         rows=rows,
         precision=precision,
-        open_flags=sum(row.open for row in precision),
+        # as the window counts them: another engine's twin of a flag is not a second one
+        open_flags=sum(len(review.open_severities(s.id)) for s in review.segments),
         disabled_rules=disabled_rules,
     )
 

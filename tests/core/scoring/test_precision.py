@@ -87,3 +87,22 @@ def test_a_re_raised_flag_is_counted_once(tmp_path: Path) -> None:
     assert rows["T_RESIDUE"].raised == 1
     assert rows["T_SPELL"].precision == pytest.approx(0.0)
     review.close()
+
+
+def test_a_twin_from_another_engine_is_not_left_open_once_the_flag_is_decided(
+    tmp_path: Path,
+) -> None:
+    """The window shows two engines' flags on the same words as one card; rejecting it
+    leaves no open flag there, and the scorecard's "still open" agrees with the window."""
+    path = tmp_path / "article.txt"
+    path.write_text("the talks resumed on Monday.\n", encoding="utf-8")
+    review = open_review(path)
+    for engine, rule in (("languagetool", "UPPERCASE_SENTENCE_START"), ("artefacts", "MT_X")):
+        found = Flag(0, 3, "the", rule, engine, "Fluency/Spelling", Severity.MINOR, "m", ("The",))
+        review.record_flags(engine, review.document, [found])
+    segment = review.segments[0].id
+    (merged,) = review.open_flags_in(segment)
+    review.reject(merged)
+    assert review.open_flags_in(segment) == []
+    assert build_scorecard(review).open_flags == 0
+    review.close()
