@@ -97,9 +97,10 @@ class FlagCard(QFrame):
         else:
             self._add_decision(panel, layout, decision)
         also = flag.extra.get("also_reported_by")
+        # a fixed flag is no longer raised: its confidence is not known any more
+        confidence = "" if "fixed" in flag.extra else f" · confidence {flag.confidence:.0%}"
         rule = QLabel(
-            f"{flag.rule} · {flag.engine} · confidence {flag.confidence:.0%}"
-            + (f" · also {also}" if also else "")
+            f"{flag.rule} · {flag.engine}{confidence}" + (f" · also {also}" if also else "")
         )
         rule.setObjectName("muted")
         rule.setWordWrap(True)

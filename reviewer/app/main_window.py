@@ -53,7 +53,7 @@ from reviewer.core.checking import flags_after_supersede
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine, EngineReport, EngineStatus
 from reviewer.core.errors import ConfigurationError, ReviewerError
-from reviewer.core.flags import Severity
+from reviewer.core.flags import Flag, Severity
 from reviewer.core.project_config import (
     PROJECT_FILE,
     ProjectConfig,
@@ -63,6 +63,8 @@ from reviewer.core.project_config import (
 )
 from reviewer.core.review import (
     ChangeSet,
+    Decision,
+    DecisionStatus,
     Review,
     ReviewFlag,
     ReviewLockedError,
@@ -1196,6 +1198,7 @@ class MainWindow(QMainWindow):
                 else 0
             )
             triples.append((rf, decision, identical))
+        triples.extend(_fixed_flags(review, segment.id, sentence.start, flags))
         heading = (
             f"{self._row_noun().capitalize()} {row + 1} of {self.model.rowCount()}"
             f" · {segment.status}"
@@ -1365,3 +1368,35 @@ def _describe_options(options: CheckOptions) -> str:
 def _write_failed(exc: ReviewerError) -> str:
     """The banner's and the message's line for a failed write."""
     return f"{exc}. The review is read-only until writing works again (Try Again)."
+
+
+def _fixed_flags(
+    review: Review, segment_id: str, sentence_start: int, raised: list[ReviewFlag]
+) -> list[tuple[ReviewFlag, Decision, int]]:
+    """The sentence's accepted flags that the fix made disappear (no engine raises them on
+    the corrected words): their cards stay, greyed, saying what was accepted."""
+    shown = {rf.key for rf in raised}
+    fixed = []
+    for decision in review.decisions:
+        key = decision.key
+        if (
+            key.sentence_id != segment_id
+            or key in shown
+            or decision.status is not DecisionStatus.ACCEPTED
+        ):
+            continue
+        start = sentence_start + decision.offset
+        flag = Flag(
+            start,
+            start + len(key.text),
+            key.text,
+            key.rule,
+            decision.engine,
+            decision.category,
+            decision.severity,
+            decision.message,
+            extra={"fixed": "yes"},
+        )
+        span = (decision.offset, decision.offset + len(key.text))
+        fixed.append((ReviewFlag(key, *span, "", flag), decision, 0))
+    return sorted(fixed, key=lambda triple: triple[0].start)

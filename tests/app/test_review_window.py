@@ -391,6 +391,26 @@ def test_replace_all_from_the_find_dialog_is_one_undo_step(
     assert not review.can_undo
 
 
+def test_an_accepted_fix_keeps_its_card_saying_what_was_accepted(
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
+) -> None:
+    """The fix makes the flag disappear from the next check; its card must not vanish with
+    it, or the reviewer reads "No flags in this sentence." right after accepting one."""
+    open_and_check(qtbot, window, seed_copy)
+    window.select_row(row_with(window, is_pompeo))
+    window.accept_flag(card_for(window, is_pompeo).review_flag, 0)
+    wait_until_checked(qtbot, window)
+    card = card_for(window, lambda rf: rf.rule == "MT_DOUBLED_SUBJECT")
+    assert card.reason is None  # decided: no actions but Reopen
+    shown = window.flag_panel.toPlainText()
+    assert "✓ Accepted “Pompeo”" in shown and "Pompeo He" in shown
+    assert "No flags in this sentence." not in shown
+    assert "confidence" not in shown  # no longer raised: nothing to say about it
+    qtbot.keyClick(window.sentence_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    wait_until_checked(qtbot, window)
+    assert card_for(window, is_pompeo).reason is not None  # undone: open again, actions back
+
+
 def test_reopened_flag_and_open_flags_only_filter(
     qtbot: QtBot, window: MainWindow, seed_copy: Path
 ) -> None:
