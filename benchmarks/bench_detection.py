@@ -43,7 +43,12 @@ from lxml import etree
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
 from reviewer.core.engine import CheckOptions, Engine
-from reviewer.core.risk import flags_by_sentence, risk_model, sentence_risk
+from reviewer.core.risk import (
+    flags_by_sentence,
+    risk_model,
+    sentence_risk,
+    typical_log_length,
+)
 from reviewer.engines import create_engines
 from reviewer.engines.languagetool.install import find_installation
 from reviewer.engines.languagetool.mapping import category_table
@@ -145,18 +150,32 @@ def profile(name: str) -> Iterator[None]:
         table.picky_only, table.switched_on = saved
 
 
+def talk_of(segment: Segment) -> tuple[str, str]:
+    """(talk, MT system): one document as a reviewer would receive it."""
+    return str(segment.record["doc"]), str(segment.record["system"])
+
+
 def check_flags(
     document: Document, segments: Sequence[Segment], engines: Sequence[Engine], picky: bool
 ) -> tuple[Flags, list[float]]:
     """Flags per segment id (offsets into the segment's MT, rule id as the category) and each
-    segment's risk (the highest of its sentences', as in the JSON report)."""
+    segment's risk (the highest of its sentences', as in the JSON report). A sentence's
+    length is judged against its talk as one system translated it: the document a
+    reviewer would open."""
     result = run_check(document, engines, CheckOptions(language="en-US", picky=picky))
     risks = [0.0] * len(segments)
     model = risk_model()
+    talks: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
+    for sentence in document.sentences:
+        talks[talk_of(segments[sentence.paragraph])].append(sentence.text)
+    typical = {talk: typical_log_length(texts) for talk, texts in talks.items()}
     for sentence, sentence_flags in zip(
         document.sentences, flags_by_sentence(document, result.flags), strict=True
     ):
-        risk = sentence_risk(sentence.text, sentence_flags, model)
+        segment = segments[sentence.paragraph]
+        risk = sentence_risk(
+            sentence.text, sentence_flags, model, typical_length=typical[talk_of(segment)]
+        )
         risks[sentence.paragraph] = max(risks[sentence.paragraph], risk)
     starts = [s.start for s in segments]
     out: Flags = {s.id: [] for s in segments}
@@ -207,6 +226,21 @@ def risk_measures(records: Sequence[dict[str, Any]], risks: Sequence[float]) -> 
     top = order[::-1][: len(order) // 5]
     share = sum(labels[i] for i in top) / positives
     return auc, share
+
+
+def with_high_risk_marks(
+    records: Sequence[dict[str, Any]], flags: Flags, risks: Sequence[float]
+) -> Flags:
+    """The flags plus, on each segment marked high risk (`RiskModel.is_high`), one span
+    over the whole segment: what segment-level detection is when the marks count."""
+    model = risk_model()
+    out: Flags = {}
+    for record, risk in zip(records, risks, strict=True):
+        extra = []
+        if model.is_high(risk):
+            extra = [{"start": 0, "end": len(record["target"]), "category": "HIGH_RISK"}]
+        out[record["id"]] = flags.get(record["id"], []) + extra
+    return out
 
 
 def scored(scorer: ModuleType, records: Sequence[dict[str, Any]], flags: Flags) -> Any:
@@ -325,7 +359,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 by_rule(records, flags, scorer.overlaps),
             )
             auc, share = risk_measures(records, risks)
-            risk_rows.append(f"| {mode} | {auc:.3f} | {100 * share:.1f}% |")
+            marked = scored(scorer, records, with_high_risk_marks(records, flags, risks))
+            seg = marked["segment"]
+            major = seg["major"]
+            risk_rows.append(
+                f"| {mode} | {auc:.3f} | {100 * share:.1f}% | {pct(major['precision'])} / "
+                f"{pct(major['recall'])} / {pct(major['f1'])} | "
+                f"{pct(seg['clean_segments_flagged_rate'])} |"
+            )
             print(f"({mode}: checked in {seconds:.1f} s)")
     finally:
         for engine in engines.values():
@@ -342,8 +383,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for mode, (res, _) in results.items():
         print(summary_row(mode, res))
-    print("\n| mode | risk: ROC AUC for a Major error | Major-error segments in the riskiest 20% |")
-    print("| --- | ---: | ---: |")
+    print(
+        "\n| mode | risk: ROC AUC for a Major error | Major-error segments in the riskiest 20% "
+        "| segments with a Major error, flagged or marked high risk: P / R / F1 "
+        "| error-free segments flagged or marked |"
+    )
+    print("| --- | ---: | ---: | --- | ---: |")
     print("\n".join(risk_rows))
     for mode, (res, rules) in results.items():
         print_details(mode, res, rules, args.rules)

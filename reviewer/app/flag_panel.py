@@ -48,6 +48,8 @@ QPushButton#reject { border: 1px solid #d0d4d9; border-radius: 4px; padding: 3px
 QPushButton[link="true"] { border: none; color: #1565c0; padding: 2px 4px; text-align: left; }
 QLabel#quote { background: #f3f4f6; padding: 2px 4px; font-family: monospace; }
 QLabel#muted { color: #6b7280; }
+QLabel#risk-note { color: #4a2a75; background: #f3edfa; border-left: 3px solid #7b4bb7;
+    padding: 4px 8px; }
 """
 
 
@@ -217,12 +219,21 @@ class FlagPanel(QScrollArea):
         annotations: list[Annotation],
         current: int = -1,
         unit: Unit | None = None,
+        *,
+        risk_note: str | None = None,
     ) -> None:
         """Show cards for (flag, its decision, number of identical open flags) triples; in a
-        bilingual review `unit` is the row's translation unit (its inline codes)."""
+        bilingual review `unit` is the row's translation unit (its inline codes).
+        `risk_note` says why a high-risk sentence deserves a close reading (the mark down
+        the row's left edge)."""
         self._clear()
         self._codes = unit_codes(unit)
         self._add_label(heading, muted=True)
+        if risk_note:
+            note = QLabel(risk_note)
+            note.setObjectName("risk-note")
+            note.setWordWrap(True)
+            self._layout.addWidget(note)
         if not flags:
             noun = "sentence" if unit is None else "unit"
             self._add_label(f"No flags in this {noun}.", muted=True)

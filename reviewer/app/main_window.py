@@ -47,7 +47,7 @@ from reviewer.app.review_dialogs import FindReplaceDialog, MarkErrorDialog, shor
 from reviewer.app.sentence_delegate import SentenceDelegate
 from reviewer.app.sentence_editor import SentenceEditor
 from reviewer.app.sentence_filter import SentenceFilterModel
-from reviewer.app.sentence_model import SentenceModel
+from reviewer.app.sentence_model import HIGH_RISK_NOTE, SentenceModel
 from reviewer.app.source_view import SHOW_SOURCE_SHORTCUT, show_source_action
 from reviewer.core.checking import flags_after_supersede
 from reviewer.core.document import Document
@@ -1204,8 +1204,16 @@ class MainWindow(QMainWindow):
             f" · {segment.status}"
             f" · {len(open_flags)} open flag{'' if len(open_flags) == 1 else 's'}"
         )
+        risk_note = None
+        if self.model.is_high_risk(row):
+            risk_note = f"{HIGH_RISK_NOTE} (risk {self.model.risk_of_row(row):.2f})"
         self.flag_panel.show_flags(
-            heading, triples, review.annotations_in(segment.id), current, review.unit(segment.id)
+            heading,
+            triples,
+            review.annotations_in(segment.id),
+            current,
+            review.unit(segment.id),
+            risk_note=risk_note,
         )
         self._refresh_changes()
 

@@ -29,6 +29,7 @@ from reviewer.app import codes, theme
 from reviewer.app.sentence_model import (
     DeletedRole,
     FlagsRole,
+    HighRiskRole,
     ModelIndex,
     SentenceRole,
     SourceRole,
@@ -101,6 +102,9 @@ class SentenceDelegate(QStyledItemDelegate):
             painter.drawText(below, Qt.AlignmentFlag.AlignRight, glyph)
 
         self._paint_badge(painter, body, flags, option.font)
+        if index.data(HighRiskRole):
+            bar = QRect(body.left(), body.top() + 1, theme.HIGH_RISK_BAR, body.height() - 2)
+            painter.fillRect(bar, theme.HIGH_RISK)
 
         deleted = bool(index.data(DeletedRole))
         unit: Unit | None = index.data(UnitRole)

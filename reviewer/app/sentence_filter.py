@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from reviewer.app.sentence_model import ModelIndex, SentenceModel
 from reviewer.core.flags import Severity
-from reviewer.core.risk import document_source_features, sentence_risk
 
 
 class SentenceFilterModel(QSortFilterProxyModel):
@@ -64,21 +63,10 @@ class SentenceFilterModel(QSortFilterProxyModel):
             self._snapshot()
 
     def _snapshot(self) -> None:
-        """Score every row; a bilingual review's rows with their source features."""
-        review = self._source.review
-        segments = [self._source.segment(row) for row in range(self._source.rowCount())]
-        units = [review.unit(segment.id) if review is not None else None for segment in segments]
-        sources = document_source_features(
-            [
-                (unit.source if unit is not None and segment.text else "", segment.text)
-                for unit, segment in zip(units, segments, strict=True)
-            ]
-        )
+        """Every row's risk as the model has it now (a bilingual row's with its source)."""
         self._risks = {
-            segment.id: sentence_risk(segment.text, self._source.flags_for_row(row), source=source)
-            if segment.text
-            else 0.0
-            for row, (segment, source) in enumerate(zip(segments, sources, strict=True))
+            self._source.segment_id(row): self._source.risk_of_row(row)
+            for row in range(self._source.rowCount())
         }
 
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:

@@ -7,6 +7,10 @@ the rows it names repaint; a split or merge resets the list.
 
 In a bilingual review each row is a translation unit: `UnitRole` gives the unit (its source,
 its inline codes) and `SourceRole` its source while View > Show Source is on.
+
+`RiskRole` is the row's sentence risk (`reviewer.core.risk`: how likely it holds a Major
+error, from its text and open flags) and `HighRiskRole` whether it is marked for reading
+against the source; both are cached per row and dropped with the row's flags.
 """
 
 from __future__ import annotations
@@ -22,6 +26,13 @@ from reviewer.core.bilingual import Unit
 from reviewer.core.document import Document, Sentence
 from reviewer.core.flags import Flag, Severity
 from reviewer.core.review import ChangeSet, Review, ReviewFlag, Segment, SentenceStatus
+from reviewer.core.risk import (
+    is_high_risk,
+    sentence_risk,
+    source_features,
+    typical_log_length,
+    typical_log_ratio,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SentenceRole = Qt.ItemDataRole.UserRole + 1
@@ -31,6 +42,9 @@ StatusRole = Qt.ItemDataRole.UserRole + 4
 DeletedRole = Qt.ItemDataRole.UserRole + 5
 UnitRole = Qt.ItemDataRole.UserRole + 6
 SourceRole = Qt.ItemDataRole.UserRole + 7
+RiskRole = Qt.ItemDataRole.UserRole + 8
+HighRiskRole = Qt.ItemDataRole.UserRole + 9
+HIGH_RISK_NOTE = "High risk: this sentence likely holds a Major error. Read it against the source."
 
 
 class SentenceModel(QAbstractListModel):
@@ -49,6 +63,11 @@ class SentenceModel(QAbstractListModel):
         # Rows as the delegate paints them, valid as long as the review's layout is.
         self._sentences: dict[int, Sentence] = {}
         self._sentences_layout: object = None
+        self._risks: dict[str, float] = {}
+        # a bilingual review's usual length ratio, taken once per review: one unit's edit
+        # barely moves a median, and re-taking it would cost every unit per repaint
+        self._typical_ratio: float | None = None
+        self._typical_words: float | None = None  # the same for sentence lengths
         self.show_source = True
 
     @property
@@ -70,6 +89,9 @@ class SentenceModel(QAbstractListModel):
         self._counted = {}
         self._uncounted = set(self._ids)
         self._sentences = {}
+        self._risks = {}
+        self._typical_ratio = None
+        self._typical_words = None
         self.endResetModel()
 
     def set_show_source(self, shown: bool) -> None:
@@ -105,6 +127,7 @@ class SentenceModel(QAbstractListModel):
             return
         for segment_id in segment_ids:
             self._open_flags.pop(segment_id, None)
+            self._risks.pop(segment_id, None)
             for severity in self._counted.pop(segment_id, ()):
                 self._counts[severity] -= 1
             self._uncounted.add(segment_id)
@@ -197,6 +220,49 @@ class SentenceModel(QAbstractListModel):
         start, _ = self._review.layout.span_of(self._ids[row])
         return [replace(rf.flag, start=start + rf.start, end=start + rf.end) for rf in flags]
 
+    def risk_of_row(self, row: int) -> float:
+        """The row's sentence risk (0 for a deleted sentence), with the unit's source
+        features in a bilingual review."""
+        segment = self.segment(row)
+        cached = self._risks.get(segment.id)
+        if cached is not None:
+            return cached
+        risk = 0.0
+        if segment.text:
+            unit = self.unit(row)
+            source = None
+            if unit is not None and unit.source:
+                source = source_features(unit.source, segment.text, self._typical())
+            risk = sentence_risk(
+                segment.text,
+                self.flags_for_row(row),
+                source=source,
+                typical_length=self._typical_length(),
+            )
+        self._risks[segment.id] = risk
+        return risk
+
+    def is_high_risk(self, row: int) -> bool:
+        unit = self.unit(row)
+        return is_high_risk(self.risk_of_row(row), bilingual=bool(unit and unit.source))
+
+    def _typical_length(self) -> float:
+        if self._typical_words is None:
+            assert self._review is not None
+            self._typical_words = typical_log_length(
+                [segment.text for segment in self._review.segments]
+            )
+        return self._typical_words
+
+    def _typical(self) -> float:
+        if self._typical_ratio is None:
+            assert self._review is not None
+            units = [self.unit(row) for row in range(len(self._ids))]
+            self._typical_ratio = typical_log_ratio(
+                (unit.source, unit.target) for unit in units if unit is not None
+            )
+        return self._typical_ratio
+
     def all_flags(self) -> list[Flag]:
         return [flag for row in range(len(self._ids)) for flag in self.flags_for_row(row)]
 
@@ -234,10 +300,12 @@ class SentenceModel(QAbstractListModel):
             return self.display_text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             unit = self.unit(row)
+            text = self.display_text(row)
             if unit is not None and not self.show_source:  # the source, a hover away
-                source = readable(unit.source, unit_codes(unit))
-                return f"{source}\n\n{self.display_text(row)}"
-            return self.display_text(row)
+                text = f"{readable(unit.source, unit_codes(unit))}\n\n{text}"
+            if self.is_high_risk(row):
+                text = f"{HIGH_RISK_NOTE}\n\n{text}"
+            return text
         if role == SentenceRole:
             return self.sentence(row)
         if role == FlagsRole:
@@ -254,4 +322,8 @@ class SentenceModel(QAbstractListModel):
         if role == SourceRole:
             unit = self.unit(row)
             return unit.source if unit is not None and self.show_source else None
+        if role == RiskRole:
+            return self.risk_of_row(row)
+        if role == HighRiskRole:
+            return self.is_high_risk(row)
         return None

@@ -17,6 +17,10 @@ SEVERITY_TINTS: dict[Severity, QColor] = {
     Severity.MINOR: QColor("#e8f1fb"),
 }
 MUTED_TEXT = QColor("#7a7f87")
+# a sentence marked high risk (likely a Major error): a bar down the row's left edge, in a
+# colour no severity uses, since it is a call to read closely rather than a found error
+HIGH_RISK = QColor("#7b4bb7")
+HIGH_RISK_BAR = 3
 REVIEWED = QColor("#2e7d32")
 SELECTION = QColor("#dbe9fb")
 ROW_SEPARATOR = QColor("#e6e8eb")

@@ -1,10 +1,10 @@
 """How likely a sentence holds a Major error: a score in [0, 1] to read the riskiest first.
 
 A logistic model over a few features of the sentence and its flags: how many flags of each
-severity and how confident, the sentence's length, words repeated in it, dashes, long
-numbers and capitalised words inside it. The weights are data (`resources/risk.yaml`),
-fitted by `tools/fit_risk.py` on expert MQM annotations of real machine translation; scoring
-needs no library beyond the standard one.
+severity and how confident, the sentence's length against its document's typical length,
+words repeated in it, dashes, long numbers and capitalised words inside it. The weights are
+data (`resources/risk.yaml`), fitted by `tools/fit_risk.py` on expert MQM annotations of
+real machine translation; scoring needs no library beyond the standard one.
 
 With the source at hand (a bilingual file) a second model (`resources/risk_bilingual.yaml`)
 adds what only the source tells: numbers and Latin-script names of the source missing from
@@ -32,7 +32,7 @@ _DASH = re.compile(r"--|\s[-–—]\s|(?<=[a-z])[-–—](?=[a-z]+\b)")
 _LONG_NUMBER = re.compile(r"\d{5,}")
 
 FEATURES = (
-    "log_words",
+    "relative_length",
     "major_flags",
     "minor_flags",
     "max_confidence",
@@ -53,15 +53,23 @@ _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9.&'-]*[A-Za-z0-9]")
 
 @dataclass(frozen=True, slots=True)
 class RiskModel:
-    """Logistic weights per feature (names in `FEATURES`) and a bias."""
+    """Logistic weights per feature (names in `FEATURES`), a bias, and the risk from which a
+    sentence is marked "high risk" (above 1: never)."""
 
     bias: float
     weights: Mapping[str, float]
+    high_risk: float = 2.0
 
     def score(self, features: Mapping[str, float]) -> float:
         """The probability-like risk in [0, 1]."""
         z = self.bias + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def is_high(self, risk: float) -> bool:
+        """Whether a sentence of this risk is marked for reading against the source: the
+        threshold is chosen on the data so that, with the flags, few error-free sentences
+        are marked (`tools/fit_risk.py`)."""
+        return risk >= self.high_risk
 
 
 @cache
@@ -73,7 +81,15 @@ def risk_model(bilingual: bool = False) -> RiskModel:
     unknown = set(weights) - set(FEATURES) - (set(SOURCE_FEATURES) if bilingual else set())
     if unknown:
         raise ValueError(f"{name}: unknown features {sorted(unknown)}")
-    return RiskModel(bias=float(data["bias"]), weights=weights)
+    high = data.get("high_risk")
+    return RiskModel(
+        bias=float(data["bias"]), weights=weights, high_risk=2.0 if high is None else float(high)
+    )
+
+
+def is_high_risk(risk: float, bilingual: bool = False) -> bool:
+    """Whether `risk` (from `sentence_risk`, with the source when `bilingual`) is high."""
+    return risk_model(bilingual).is_high(risk)
 
 
 def log_length_ratio(source: str, target: str) -> float:
@@ -132,8 +148,31 @@ def _digits(number: str) -> str:
     return re.sub(r"[.,\s](?=\d{3}(?!\d))", "", number)
 
 
-def risk_features(text: str, flags: Iterable[Flag] = ()) -> dict[str, float]:
-    """The features of one sentence's text and the flags inside it."""
+def log_length(text: str) -> float:
+    """log(1 + the number of words): the scale on which sentence lengths are compared."""
+    return math.log1p(len(_WORD.findall(text)))
+
+
+def typical_log_length(texts: Sequence[str], sample: int = 2001) -> float:
+    """The median `log_length` of a document's sentences, against which one sentence's
+    length is judged: a long sentence is risky for its document (news runs longer than
+    talks, and an absolute length would mark half an article). A long document is judged
+    on `sample` sentences spread evenly through it, so the first paint of 100,000 rows
+    does not wait for every one."""
+    texts = [t for t in texts if t.strip()]
+    if not texts:
+        return 0.0
+    step = max(1, len(texts) // sample)
+    lengths = sorted(log_length(t) for t in texts[::step])
+    middle = len(lengths) // 2
+    return lengths[middle] if len(lengths) % 2 else (lengths[middle - 1] + lengths[middle]) / 2
+
+
+def risk_features(
+    text: str, flags: Iterable[Flag] = (), typical_length: float | None = None
+) -> dict[str, float]:
+    """The features of one sentence's text and the flags inside it; `typical_length` is
+    the document's `typical_log_length` (None: this sentence is taken as typical)."""
     words = _WORD.findall(text)
     lowered = Counter(w.lower() for w in words if len(w) > 3)
     major = minor = 0
@@ -146,7 +185,9 @@ def risk_features(text: str, flags: Iterable[Flag] = ()) -> dict[str, float]:
         confidence = max(confidence, flag.confidence)
     inner_capitals = sum(1 for w in words[1:] if w[:1].isupper())
     return {
-        "log_words": math.log1p(len(words)),
+        "relative_length": (
+            0.0 if typical_length is None else math.log1p(len(words)) - typical_length
+        ),
         "major_flags": float(major),
         "minor_flags": float(minor),
         "max_confidence": confidence,
@@ -163,10 +204,12 @@ def sentence_risk(
     flags: Iterable[Flag] = (),
     model: RiskModel | None = None,
     source: Mapping[str, float] | None = None,
+    typical_length: float | None = None,
 ) -> float:
     """The risk of one sentence, rounded to 3 decimals; `source` adds `source_features`
-    (and then the bilingual model is the default)."""
-    features = risk_features(text, flags)
+    (and then the bilingual model is the default); `typical_length` is the document's
+    `typical_log_length`."""
+    features = risk_features(text, flags, typical_length)
     if source is not None:
         features.update(source)
     chosen = model or risk_model(bilingual=source is not None)

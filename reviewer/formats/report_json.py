@@ -14,7 +14,13 @@ from reviewer.core.bilingual import Unit
 from reviewer.core.checking import CheckResult
 from reviewer.core.document import Document
 from reviewer.core.flags import Flag
-from reviewer.core.risk import document_source_features, flags_by_sentence, sentence_risk
+from reviewer.core.risk import (
+    document_source_features,
+    flags_by_sentence,
+    is_high_risk,
+    sentence_risk,
+    typical_log_length,
+)
 
 
 def report_dict(result: CheckResult) -> dict[str, Any]:
@@ -22,20 +28,23 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
     document = result.document
     sentence_flags = flags_by_sentence(document, result.flags)
     sources = document_source_features([(unit.source, unit.target) for unit in document.units])
-    sentences = [
-        {
-            "id": s.id,
-            "index": s.index,
-            "paragraph": s.paragraph,
-            "start": s.start,
-            "end": s.end,
-            "text": s.text,
-            "risk": sentence_risk(
-                s.text, sentence_flags[s.index], source=sources[s.index] if sources else None
-            ),
-        }
-        for s in document.sentences
-    ]
+    typical = typical_log_length([s.text for s in document.sentences])
+    sentences = []
+    for s in document.sentences:
+        source = sources[s.index] if sources else None
+        risk = sentence_risk(s.text, sentence_flags[s.index], source=source, typical_length=typical)
+        sentences.append(
+            {
+                "id": s.id,
+                "index": s.index,
+                "paragraph": s.paragraph,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "risk": risk,
+                "high_risk": is_high_risk(risk, bilingual=source is not None),
+            }
+        )
     if document.bilingual:
         for entry, unit in zip(sentences, document.units, strict=True):
             entry.update(_unit_dict(unit))

@@ -8,6 +8,7 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from reviewer.app.main_window import SHORTCUTS, MainWindow
+from reviewer.app.sentence_model import HIGH_RISK_NOTE
 from tests.app.helpers import wait_until_checked
 
 ARTICLE = (
@@ -56,3 +57,27 @@ def test_riskiest_first_orders_the_list_and_an_edit_keeps_the_row_in_place(
     window.riskiest_action.trigger()
     assert visible_texts(window)[1:] == in_document_order[1:]
     assert any(keys == "Ctrl+Shift+R" for keys, _ in SHORTCUTS)
+
+
+RISKY_ARTICLE = (
+    "The minister, who had spoken on Monday, said that the agreement, which had been "
+    "signed by the the two governments, the army, and several of the armed groups, would "
+    "enter into force in spring, although the budget had not been approved and the the "
+    "date was not set.\n"
+    "The vote is next week.\n"
+)
+
+
+def test_a_high_risk_sentence_says_so_in_the_flag_panel(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "risky.txt"
+    path.write_text(RISKY_ARTICLE, encoding="utf-8")
+    assert window.open_path(path)
+    wait_until_checked(qtbot, window)
+    window.select_row(0)
+    qtbot.waitUntil(lambda: HIGH_RISK_NOTE in window.flag_panel.toPlainText(), timeout=5_000)
+    assert "(risk 0." in window.flag_panel.toPlainText()
+    window.select_row(1)
+    qtbot.waitUntil(lambda: window.editor.text().startswith("The vote"), timeout=5_000)
+    assert HIGH_RISK_NOTE not in window.flag_panel.toPlainText()

@@ -10,9 +10,11 @@ from reviewer.core.risk import (
     FEATURES,
     RiskModel,
     flags_by_sentence,
+    is_high_risk,
     risk_features,
     risk_model,
     sentence_risk,
+    typical_log_length,
 )
 from reviewer.engines import create_engines
 from reviewer.formats.report_json import report_dict
@@ -128,3 +130,83 @@ def test_the_bilingual_model_weighs_the_source_features() -> None:
     fine = dict.fromkeys(SOURCE_FEATURES, 0.0)
     lost = {**fine, "source_numbers_missing": 1.0, "length_ratio_deviation": 1.0}
     assert sentence_risk(text, source=lost) > sentence_risk(text, source=fine)
+
+
+# -- the high-risk mark -------------------------------------------------------------------------
+
+
+def test_the_shipped_models_mark_some_risks_and_not_others() -> None:
+    for bilingual in (False, True):
+        model = risk_model(bilingual)
+        assert 0.0 < model.high_risk < 1.0  # fitted: some sentences are marked, not all
+        assert model.is_high(model.high_risk)
+        assert not model.is_high(model.high_risk - 0.001)
+
+
+def test_a_model_without_a_threshold_marks_nothing() -> None:
+    model = RiskModel(bias=50.0, weights={})
+    assert model.score({}) == 1.0
+    assert not model.is_high(1.0)
+
+
+def test_a_long_sentence_full_of_major_flags_is_marked_and_a_short_clean_one_is_not() -> None:
+    long_text = (
+        "The committee, which met on Tuesday, said that the plan, which had been "
+        "criticised by the unions, the mayor, and several members of the council, would "
+        "go ahead in spring, although no budget had been agreed and no date was set."
+    )
+    risky = sentence_risk(long_text, [flag(Severity.MAJOR)] * 3)
+    calm = sentence_risk("The plan was approved.")
+    assert is_high_risk(risky)
+    assert not is_high_risk(calm)
+
+
+def test_every_json_sentence_says_whether_it_is_high_risk() -> None:
+    text = (
+        "The the committee, which met on Tuesday, said that the plan, which had been "
+        "criticised by the unions, the mayor, and several members of the council, would "
+        "go ahead in spring, although no budget had been agreed and no date was set. "
+        "It was approved."
+    )
+    result = run_check(Document.from_text(text), create_engines(["artefacts"]), CheckOptions())
+    sentences = report_dict(result)["sentences"]
+    assert [s["high_risk"] for s in sentences] == [True, False]
+    assert all(s["high_risk"] == is_high_risk(s["risk"]) for s in sentences)
+
+
+def test_the_threshold_keeps_error_free_segments_marked_within_the_budget() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+    from fit_risk import high_risk_threshold
+
+    # ten error-free segments, one already flagged; a 30% budget leaves two marks
+    risks = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0.95, 0.85]
+    flagged = [True] + [False] * 11
+    clean = [True] * 10 + [False, False]
+    threshold = high_risk_threshold(risks, flagged, clean, 0.3)
+    marked = [f or r >= threshold for f, r in zip(flagged, risks, strict=True)]
+    assert sum(m and c for m, c in zip(marked, clean, strict=True)) == 3
+    assert threshold == 0.7
+    # a tie at the cut would overshoot: the threshold steps above it
+    tied = high_risk_threshold([0.5, 0.5, 0.5, 0.1], [False] * 4, [True] * 4, 0.25)
+    assert tied > 0.5
+    # the flags alone use the budget: nothing is marked
+    assert high_risk_threshold(risks, [True] * 12, clean, 0.3) > 1.0
+
+
+def test_length_counts_against_the_documents_typical_sentence() -> None:
+    sentence = (
+        "The council said on Tuesday that the budget, which the mayor had proposed in "
+        "March, would be voted on next week after a long debate."
+    )
+    short_talk = ["We did it.", "It works.", "Thank you very much.", sentence]
+    long_report = [sentence, sentence.replace("Tuesday", "Monday"), sentence + " " + sentence]
+    among_short = sentence_risk(sentence, typical_length=typical_log_length(short_talk))
+    among_long = sentence_risk(sentence, typical_length=typical_log_length(long_report))
+    assert among_short > among_long
+    assert typical_log_length([]) == 0.0
+    # a long document is judged on an even sample of its sentences, blank ones left out
+    many = ["One two three."] * 5000 + ["   "] * 10
+    assert typical_log_length(many) == typical_log_length(["One two three."])
