@@ -109,6 +109,8 @@ def post_edit_distance(mt: Sequence[str], corrected: Sequence[str]) -> DistanceR
                 reference_words=_float(ter_score, "ref_length"),
             )
         )
+    if not sentences:  # sacrebleu names its settings only once it has scored something
+        sentence_bleu.sentence_score("", [""])
     hypotheses, references = list(mt) or [""], [list(corrected) or [""]]
     ter_document = ter.corpus_score(hypotheses, references)
     document = PairScore(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
+from reviewer.core.review import open_review
 from reviewer.core.scoring import build_scorecard, post_edit_distance, sentence_units
 from tests.core.scoring.support import hand_made_review
 
@@ -84,3 +85,17 @@ def test_a_split_sentence_is_compared_as_one_unit_with_its_pieces(tmp_path: Path
     card = build_scorecard(review)
     assert card.rows[0].distance.ter > 0
     review.close()
+
+
+def test_an_empty_document_scores_without_error(tmp_path: Path) -> None:
+    """`reviewer fix` on an empty file leaves a review of no sentences; its scorecard (and
+    `reviewer scorecards` over the folder) raised sacrebleu's "evaluate the metric first"."""
+    report = post_edit_distance([], [])
+    assert report.sentences == []
+    assert "nrefs:1" in report.signatures.bleu_sentence
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    review = open_review(empty)
+    card = build_scorecard(review)
+    review.close()
+    assert card.sentences == 0 and card.open_flags == 0
