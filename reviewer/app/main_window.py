@@ -503,7 +503,7 @@ class MainWindow(QMainWindow):
         self.show_source_action.setEnabled(review.bilingual)
         name = Path(review.text_path).name if review.text_path else review.path.name
         self.setWindowTitle(f"{name} - MT Reviewer")
-        self.flag_panel.show_nothing()
+        self._show_no_sentence()
         self.recheck()
         current = review.current_sentence
         if review.segments:
@@ -1169,7 +1169,7 @@ class MainWindow(QMainWindow):
         review = self.review
         if review is None or row < 0:
             self.editor.load(None, "", [], 0)
-            self.flag_panel.show_nothing()
+            self._show_no_sentence()
             return
         segment = self.model.segment(row)
         sentence = self.model.sentence(row)
@@ -1216,6 +1216,14 @@ class MainWindow(QMainWindow):
             risk_note=risk_note,
         )
         self._refresh_changes()
+
+    def _show_no_sentence(self) -> None:
+        """The flag panel with no sentence selected; an empty document says it is empty (an
+        empty list and "Select a sentence" looked like a document that failed to load)."""
+        if self.review is not None and not self.review.segments:
+            self.flag_panel.show_nothing(EMPTY_DOCUMENT)
+        else:
+            self.flag_panel.show_nothing()
 
     def _neighbour_text(self, row: int, step: int) -> str:
         other = row + step
@@ -1371,6 +1379,9 @@ def _describe_options(options: CheckOptions) -> str:
     if options.disabled_categories:
         lines.append(f"Categories off: {', '.join(sorted(options.disabled_categories))}")
     return "\n".join(lines)
+
+
+EMPTY_DOCUMENT = "Nothing to review: the document has no text."
 
 
 def _write_failed(exc: ReviewerError) -> str:

@@ -43,6 +43,17 @@ def test_the_header_counts_one_sentence_and_one_flag_in_the_singular(
     assert "<b>1</b> open flag &nbsp;" in summary
 
 
+def test_an_empty_document_says_it_has_nothing_to_review(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert window.open_path(empty)
+    wait_until_checked(qtbot, window)
+    assert window.model.rowCount() == 0
+    assert "Nothing to review: the document has no text." in window.flag_panel.toPlainText()
+
+
 def test_selecting_a_flagged_sentence_shows_its_flags(
     qtbot: QtBot, window: MainWindow, seed_copy: Path
 ) -> None:
