@@ -233,3 +233,5 @@ def test_project_options_given_values_win_then_the_project_then_the_defaults(
     assert project_options(None, preferences) == preferences
     with pytest.raises(ConfigurationError, match="invalid language"):
         project_options(None, language="english")
+    with pytest.raises(ConfigurationError, match="the text checked is English"):
+        project_options(None, language="fr")  # LanguageTool's French speller on English text

@@ -118,6 +118,11 @@ def validated_language(value: str) -> str:
     parts = value.replace("_", "-").split("-")
     if not parts[0].isalpha() or len(parts[0]) not in (2, 3):
         raise ConfigurationError(f"invalid language {value!r}; use a code such as en-US or en-GB")
+    if parts[0].lower() != "en":  # the text checked is English; others ran a foreign speller
+        raise ConfigurationError(
+            f"invalid language {value!r}: the text checked is English; use a variant such as "
+            "en-US or en-GB (the language translated from is --source-language)"
+        )
     return "-".join([parts[0].lower(), *[p.upper() if len(p) == 2 else p for p in parts[1:]]])
 
 
