@@ -26,9 +26,10 @@ TEXT = (
 )
 
 
-def reviewed(folder: Path) -> tuple[Review, SentenceModel]:
+def reviewed(folder: Path, text: str = TEXT) -> tuple[Review, SentenceModel]:
+    """A review of `text` in a model, with our detectors' flags recorded."""
     path = folder / "article.txt"
-    path.write_text(TEXT, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     review = open_review(path)
     model = SentenceModel()
     model.set_review(review)
@@ -90,14 +91,7 @@ LONG_RISKY = (
 
 
 def marked(folder: Path) -> tuple[Review, SentenceModel]:
-    path = folder / "risky.txt"
-    path.write_text(f"{LONG_RISKY}\nThe vote is next week.\n", encoding="utf-8")
-    review = open_review(path)
-    model = SentenceModel()
-    model.set_review(review)
-    result = run_check(review.document, [create_engine("artefacts")])
-    model.record_flags("artefacts", review.document, result.flags)
-    return review, model
+    return reviewed(folder, f"{LONG_RISKY}\nThe vote is next week.\n")
 
 
 def test_a_long_flagged_sentence_is_marked_high_risk_with_a_note(tmp_path: Path) -> None:
