@@ -209,12 +209,20 @@ def risk_measures(records: Sequence[dict[str, Any]], risks: Sequence[float]) -> 
         for r in records
     ]
     order = sorted(range(len(risks)), key=lambda i: risks[i])
-    # AUC = probability that a random positive outranks a random negative (ties count half)
-    ranks = [0.0] * len(risks)
+    top = order[::-1][: len(order) // 5]
+    share = sum(labels[i] for i in top) / sum(labels)
+    return roc_auc(risks, labels), share
+
+
+def roc_auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    """The probability that a random positive outranks a random negative (ties count
+    half), from the rank sum (Mann-Whitney U)."""
+    order = sorted(range(len(scores)), key=lambda i: scores[i])
+    ranks = [0.0] * len(scores)
     i = 0
     while i < len(order):
         j = i
-        while j + 1 < len(order) and risks[order[j + 1]] == risks[order[i]]:
+        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
             j += 1
         for k in range(i, j + 1):
             ranks[order[k]] = (i + j) / 2 + 1
@@ -222,10 +230,7 @@ def risk_measures(records: Sequence[dict[str, Any]], risks: Sequence[float]) -> 
     positives = sum(labels)
     negatives = len(labels) - positives
     rank_sum = sum(rank for rank, label in zip(ranks, labels, strict=True) if label)
-    auc = (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
-    top = order[::-1][: len(order) // 5]
-    share = sum(labels[i] for i in top) / positives
-    return auc, share
+    return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
 
 def with_high_risk_marks(

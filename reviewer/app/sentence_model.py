@@ -244,7 +244,11 @@ class SentenceModel(QAbstractListModel):
 
     def is_high_risk(self, row: int) -> bool:
         unit = self.unit(row)
-        return is_high_risk(self.risk_of_row(row), bilingual=bool(unit and unit.source))
+        return is_high_risk(
+            self.risk_of_row(row),
+            bilingual=bool(unit and unit.source),
+            flags=self.flags_for_row(row),
+        )
 
     def _typical_length(self) -> float:
         if self._typical_words is None:

@@ -87,8 +87,13 @@ def risk_model(bilingual: bool = False) -> RiskModel:
     )
 
 
-def is_high_risk(risk: float, bilingual: bool = False) -> bool:
-    """Whether `risk` (from `sentence_risk`, with the source when `bilingual`) is high."""
+def is_high_risk(risk: float, bilingual: bool = False, flags: Iterable[Flag] = ()) -> bool:
+    """Whether a sentence of this `risk` (from `sentence_risk`, with the source when
+    `bilingual`) is marked for reading against the source. A sentence with a major or
+    critical flag is not: the flag already sends the reviewer there, and on MT full of
+    unknown names a mark beside every spelling flag would fall on a third of the rows."""
+    if any(flag.severity.rank >= Severity.MAJOR.rank for flag in flags):
+        return False
     return risk_model(bilingual).is_high(risk)
 
 

@@ -42,7 +42,9 @@ def report_dict(result: CheckResult) -> dict[str, Any]:
                 "end": s.end,
                 "text": s.text,
                 "risk": risk,
-                "high_risk": is_high_risk(risk, bilingual=source is not None),
+                "high_risk": is_high_risk(
+                    risk, bilingual=source is not None, flags=sentence_flags[s.index]
+                ),
             }
         )
     if document.bilingual:
