@@ -37,7 +37,10 @@ def run_app(path: str | None, language: str | None = None) -> int:
     window = MainWindow(language=language)
     window.show()
     if path:
-        window.open_path(path)
+        # opened once the event loop runs: a message box it shows (text changed on disk, a
+        # bad project file) is then inside app.exec(), so a stop signal still quits the app
+        # (a quit before exec() only closed the box, and SIGTERM was lost)
+        QTimer.singleShot(0, lambda: window.open_path(path))
     try:
         return int(app.exec())
     finally:

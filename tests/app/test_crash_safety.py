@@ -97,3 +97,32 @@ def test_sigkill_after_accepting_loses_nothing(seed_copy: Path, tmp_path: Path) 
         assert review.can_undo and review.undo_label == "Accept “Pompeo”"
     finally:
         review.close()
+
+
+def test_sigterm_quits_while_a_message_box_is_open_at_start(tmp_path: Path) -> None:
+    """`reviewer FILE` with a bad option shows a message box before the window is ready;
+    SIGTERM (a logout, `kill`) must still end the app and its LanguageTool server."""
+    text = tmp_path / "article.txt"
+    text.write_text("The talks resumed on Monday.\n", encoding="utf-8")
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")
+    env["REVIEWER_CONFIG_DIR"] = str(tmp_path / "config")
+    env["REVIEWER_LANGUAGETOOL_URL"] = "http://127.0.0.1:9"  # no Java server for this
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reviewer", str(text), "--language", "fr"],  # -> a message box
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=tmp_path,
+    )
+    try:
+        time.sleep(4)  # the window is up, the box is open
+        assert process.poll() is None
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) is not None
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=30)
