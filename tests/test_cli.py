@@ -143,6 +143,36 @@ def test_unknown_engine_is_a_clear_error(
     assert "unknown engine grammarly" in err
 
 
+def test_a_misspelt_rule_of_ours_to_switch_off_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], seed_path: Path
+) -> None:
+    """A typo switched nothing off and said nothing; LanguageTool's ids are its own."""
+    code, _, err = run_cli(
+        capsys,
+        "check",
+        str(seed_path),
+        "--engines",
+        "artefacts",
+        "--disable-rules",
+        "MT_WEB_RESIDU",
+    )
+    assert code == 2
+    assert err.strip() == (
+        "reviewer: error: unknown rule MT_WEB_RESIDU in --disable-rules; did you mean "
+        "MT_WEB_RESIDUE?"
+    )
+    code, out, _ = run_cli(
+        capsys,
+        "check",
+        str(seed_path),
+        "--engines",
+        "artefacts",
+        "--disable-rules",
+        "MT_WEB_RESIDUE,MT_STRAY_CAPITAL_POS,SOME_LANGUAGETOOL_RULE",
+    )
+    assert code == 0 and "MT_WEB_RESIDUE" not in out
+
+
 def test_empty_file_checks_cleanly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

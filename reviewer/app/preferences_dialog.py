@@ -19,6 +19,7 @@ from reviewer.app.preferences import Preferences
 from reviewer.app.review_dialogs import ok_cancel_buttons
 from reviewer.core.engine import parse_name_list
 from reviewer.core.errors import ConfigurationError
+from reviewer.engines import check_own_rule_ids
 from reviewer.engines.languagetool.settings import normalise_url
 from reviewer.engines.source.glossary import load_glossary
 
@@ -130,6 +131,7 @@ class PreferencesDialog(QDialog):
         url = None
         if self.remote_server.isChecked():
             url = normalise_url(self.url.text(), source="server URL")
+        check_own_rule_ids(parse_name_list(self.rules.text()), "Rules switched off")
         return Preferences(
             language=self.variant.currentText(),
             source_language=self.source.currentData() or None,

@@ -31,7 +31,12 @@ from reviewer.core.project_config import (
     with_project_words,
 )
 from reviewer.core.wordlists import WordLists, load_word_lists
-from reviewer.engines import ENGINE_NAMES, create_engines, parse_engine_names
+from reviewer.engines import (
+    ENGINE_NAMES,
+    check_own_rule_ids,
+    create_engines,
+    parse_engine_names,
+)
 from reviewer.formats.documents import load_document
 from reviewer.formats.report_json import (
     render_documents,
@@ -48,6 +53,7 @@ def options_from_args(
 ) -> CheckOptions:
     """Build `CheckOptions` from the parsed command line; what it leaves out comes from the
     project's configuration file, if any (the command line wins; see `project_options`)."""
+    check_own_rule_ids(parse_name_list(args.disable_rules), "--disable-rules")
     return project_options(
         project,
         language=args.language,

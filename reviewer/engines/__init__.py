@@ -6,7 +6,8 @@ LanguageTool's client, and the GUI starts before any engine is ready.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import difflib
+from collections.abc import Callable, Iterable, Sequence
 from importlib import import_module
 
 from reviewer.core.engine import Engine
@@ -33,6 +34,27 @@ def parse_engine_names(value: str | None) -> list[str]:
             f"unknown engine {', '.join(unknown)!s}; choose from {', '.join(ENGINE_NAMES)}"
         )
     return list(dict.fromkeys(names))
+
+
+OWN_RULE_PREFIXES = ("MT_", "QA_")
+
+
+def check_own_rule_ids(rules: Iterable[str], option: str) -> None:
+    """A one-line `ConfigurationError` for an MT_/QA_ rule id that is none of ours: a typo
+    in a list of rules to switch off would otherwise switch nothing off, silently."""
+    ours: list[str] = []
+    for rule in sorted(rules):
+        if not rule.upper().startswith(OWN_RULE_PREFIXES):
+            continue  # LanguageTool's own ids are its business
+        if not ours:
+            from reviewer.engines.artefacts.registry import detector_classes
+            from reviewer.engines.languagetool.serverconfig import custom_rule_ids
+
+            ours = sorted({cls.rule_id for cls in detector_classes()} | custom_rule_ids())
+        if rule not in ours:
+            close = difflib.get_close_matches(rule.upper(), ours, n=1)
+            hint = f"; did you mean {close[0]}?" if close else ""
+            raise ConfigurationError(f"unknown rule {rule} in {option}{hint}")
 
 
 def create_engine(name: str) -> Engine:

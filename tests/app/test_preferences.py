@@ -72,6 +72,19 @@ def test_dialog_refuses_a_bad_url_and_stays_open(qtbot) -> None:  # type: ignore
     assert dialog.preferences() == Preferences()
 
 
+def test_dialog_refuses_a_misspelt_rule_of_ours(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PreferencesDialog(Preferences())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.rules.setText("MT_WEB_RESIDU, MORFOLOGIK_RULE_EN_US")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "did you mean MT_WEB_RESIDUE?" in dialog.error.text()
+    dialog.rules.setText("MT_WEB_RESIDUE, MORFOLOGIK_RULE_EN_US")
+    dialog.accept()
+    assert dialog.preferences().disabled_rules == {"MT_WEB_RESIDUE", "MORFOLOGIK_RULE_EN_US"}
+
+
 def test_applied_preferences_reach_the_next_check(  # type: ignore[no-untyped-def]
     qtbot, store: PreferenceStore, seed_copy: Path
 ) -> None:
