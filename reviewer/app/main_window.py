@@ -863,7 +863,16 @@ class MainWindow(QMainWindow):
             return None
         if changes is None:
             return None
+        row = self.current_row()
+        shown = self.model.segment_id(row) if row >= 0 else None
         self.model.apply(changes)
+        if changes.structure_changed and shown is not None and self.current_row() < 0:
+            # a split or merge rebuilt the rows and dropped the selection: stay on the
+            # sentence (or, merged away, the one it went into) instead of an empty editor
+            ids = self._segment_ids()
+            kept = next((i for i in (shown, *changes.sentence_ids) if i in ids), None)
+            if kept is not None:
+                self.select_row(self.model.row_of(kept))
         if changes.text_changed:
             self.recheck(reorder=False)
         self.statusBar().showMessage(changes.label, 4000)

@@ -296,6 +296,29 @@ def test_ctrl_enter_in_the_editor_commits_the_typing_and_moves_on(
     wait_until_checked(qtbot, window)
 
 
+def test_an_edit_that_splits_the_sentence_keeps_it_selected(
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
+) -> None:
+    """A split rebuilds the rows; the editor went blank ("Select a sentence") after it."""
+    open_and_check(qtbot, window, seed_copy)
+    review = window.review
+    assert review is not None
+    window.select_row(2)
+    segment_id = window.model.segment_id(2)
+    editor = window.editor.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Officials confirmed it.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits: the text now holds two sentences
+    assert len(review.segments) == 25  # split
+    assert window.current_row() == window.model.row_of(segment_id)
+    assert window.editor.editor.toPlainText() == review.segment(segment_id).text
+    wait_until_checked(qtbot, window)
+    window.merge_with_next()
+    assert len(review.segments) == 24
+    assert window.current_row() == window.model.row_of(segment_id)
+
+
 def test_accepting_or_rejecting_while_typing_keeps_the_typing(
     qtbot: QtBot, window: MainWindow, seed_copy: Path
 ) -> None:
