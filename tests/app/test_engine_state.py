@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from reviewer.app.engine_state import engine_state
@@ -109,3 +111,50 @@ def _dutch_source() -> PreferenceStore:
     store = PreferenceStore()
     store.save(Preferences(source_language="nl"))
     return store
+
+
+class StartingServer:
+    """An engine whose server is still starting: its checks wait until it is released."""
+
+    name = "slow"
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    def check(self, document: Document, options: CheckOptions) -> EngineReport:
+        self.release.wait(60)
+        return EngineReport(self.name, EngineStatus.OK)
+
+    def close(self) -> None:
+        self.release.set()
+
+
+@pytest.mark.gui
+def test_an_edits_artefacts_check_does_not_wait_for_a_starting_server(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """On a two-core machine the shared pool's two threads both waited for LanguageTool's
+    server after an edit, and the artefacts flags of the edit showed "queued" until it was
+    up (10-20 s)."""
+    path = tmp_path / "article.txt"
+    path.write_text("Officials said the the talks had ended.\n", encoding="utf-8")
+    shared = QThreadPool.globalInstance()
+    threads = shared.maxThreadCount()
+    shared.setMaxThreadCount(2)
+    slow = StartingServer()
+    window = MainWindow(engines=[slow, ArtefactsEngine()])
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.open_path(path)
+        qtbot.waitUntil(lambda: window.engine_states["artefacts"].startswith("ready"))
+        window.recheck()  # as an edit does, the server still starting
+        assert window.engine_states["artefacts"] == "queued"
+        qtbot.waitUntil(
+            lambda: window.engine_states["artefacts"].startswith("ready"), timeout=10_000
+        )
+        assert not window.engine_states["slow"].startswith("ready")
+    finally:
+        slow.release.set()
+        window.dispatcher.wait()
+        shared.setMaxThreadCount(threads)
