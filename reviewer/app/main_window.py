@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
         for warning in self.word_lists.warnings:
             self.statusBar().showMessage(warning, 8000)
         for engine in self.engines:
-            self.engine_states[engine.name] = "queued"
+            self.engine_states[engine.name] = self._waiting_state(engine.name)
         document = self.review.document
         generation = self.dispatcher.check(document, self.engines, self.options)
         self._checked_documents = {generation: document}
@@ -614,11 +614,17 @@ class MainWindow(QMainWindow):
             self._order_pending = {engine.name for engine in self.engines}
         self._update_engine_label()
 
+    def _waiting_state(self, name: str) -> str:
+        """What an engine whose check waits for its turn is doing: LanguageTool's checks
+        wait for its server while it starts (saying "queued" then hid why)."""
+        bridge = self.languagetool_status if name == "languagetool" else None
+        starting = bridge is not None and bridge.description.startswith("starting")
+        return "starting server…" if starting else "queued"
+
     def _on_engine_started(self, generation: int, name: str) -> None:
         if generation == self.dispatcher.generation:
-            bridge = self.languagetool_status if name == "languagetool" else None
-            starting = bridge is not None and bridge.description.startswith("starting")
-            self.engine_states[name] = "starting server…" if starting else "checking…"
+            waiting = self._waiting_state(name)
+            self.engine_states[name] = waiting if waiting != "queued" else "checking…"
             self._update_engine_label()
 
     def _on_engine_finished(self, generation: int, report: EngineReport) -> None:

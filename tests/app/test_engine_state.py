@@ -158,3 +158,35 @@ def test_an_edits_artefacts_check_does_not_wait_for_a_starting_server(
         slow.release.set()
         window.dispatcher.wait()
         shared.setMaxThreadCount(threads)
+
+
+class StartingBridge:
+    """LanguageTool's status, as the window's bridge reports it while the server starts."""
+
+    description = "starting server…"
+
+    def close(self) -> None:
+        pass
+
+    def deleteLater(self) -> None:  # noqa: N802 - Qt's name
+        pass
+
+
+@pytest.mark.gui
+def test_a_recheck_while_the_server_starts_says_so_not_queued(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Officials said the the talks had ended.\n", encoding="utf-8")
+    slow = StartingServer()
+    slow.name = "languagetool"
+    window = MainWindow(engines=[slow, ArtefactsEngine()])
+    window.languagetool_status = StartingBridge()  # type: ignore[assignment]
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.open_path(path)
+        window.recheck()  # an edit's check waits behind the first one for the server
+        assert window.engine_states["languagetool"] == "starting server…"
+        assert "LanguageTool: starting server…" in window.engine_label.text()
+    finally:
+        slow.release.set()
+        window.dispatcher.wait()
