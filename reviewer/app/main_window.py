@@ -1272,6 +1272,8 @@ class MainWindow(QMainWindow):
             self.mark_action,
         ):
             action.setEnabled(writable)
+        # translation units are never merged: offering it only led to a refusal
+        self.merge_action.setEnabled(writable and not (review and review.bilingual))
         self.undo_action.setEnabled(writable and bool(review and review.can_undo))
         self.redo_action.setEnabled(writable and bool(review and review.can_redo))
         self.undo_action.setText(

@@ -318,6 +318,7 @@ def test_a_bilingual_review_counts_units_and_offers_show_source(
     assert "units reviewed" in window.summary.text()
     assert window.flag_panel.toPlainText().startswith("Unit 1 of")
     assert source_action(window).isEnabled()
+    assert not window.merge_action.isEnabled()  # units are never merged
 
 
 def test_a_unit_without_flags_is_called_a_unit(window: MainWindow, review: Review) -> None:
@@ -337,6 +338,7 @@ def test_show_source_is_off_for_a_plain_text_review(
     wait_until_checked(qtbot, window)
     assert not source_action(window).isEnabled()
     assert "<b>1</b> sentence reviewed" in window.summary.text()  # one sentence, not unit
+    assert window.merge_action.isEnabled()
 
 
 def test_a_code_the_mt_dropped_can_be_pasted_back_from_the_source(
