@@ -510,6 +510,7 @@ def test_text_changed_on_disk_can_open_the_review_as_it_was(
 
     assert window.open_path(seed_copy)
     assert len(asked) == 1 and "has changed on disk" in asked[0]
+    assert f"the current one is kept beside it as {seed_copy.name}.review.<date>.bak" in asked[0]
     review = window.review
     assert review is not None
     assert review.text == reviewed_text and "someone else" not in review.text

@@ -35,7 +35,8 @@ class TextChangedError(ReviewerError):
     def __init__(self, text_path: Path, review_path: Path) -> None:
         super().__init__(
             f"{text_path.name} has changed on disk since its review was started; "
-            f"open the review as it was, or start a new review"
+            f"open the review as it was, or start a new review (the current one is kept "
+            f"beside it as {review_path.name}.<date>.bak)."
         )
         self.text_path = text_path
         self.review_path = review_path
