@@ -311,10 +311,10 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action("&Redo", QKeySequence("Ctrl+Shift+Z"), self.redo)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.find_action = self._action(
-            "&Find…", QKeySequence("Ctrl+F"), lambda: self.find_dialog.show_mode(False)
+            "&Find…", QKeySequence("Ctrl+F"), lambda: self._show_find(replace=False)
         )
         self.replace_action = self._action(
-            "Find and &Replace…", QKeySequence("Ctrl+H"), lambda: self.find_dialog.show_mode(True)
+            "Find and &Replace…", QKeySequence("Ctrl+H"), lambda: self._show_find(replace=True)
         )
         self.mark_action = self._action("&Mark Error…", QKeySequence("Ctrl+M"), self.mark_error)
         self.preferences_action = self._action(
@@ -1074,6 +1074,9 @@ class MainWindow(QMainWindow):
             dialog.match_case.isChecked(),
             dialog.whole_words.isChecked(),
         )
+
+    def _show_find(self, replace: bool) -> None:
+        self.find_dialog.show_mode(replace, self.editor.editor.textCursor().selectedText())
 
     def find_next(self) -> None:
         if self.review is None:

@@ -101,8 +101,11 @@ class FindReplaceDialog(QDialog):
         layout.addLayout(options)
         layout.addLayout(buttons)
 
-    def show_mode(self, replace: bool) -> None:
-        """Ctrl+F shows Find alone; Ctrl+H adds the replacement."""
+    def show_mode(self, replace: bool, selected: str = "") -> None:
+        """Ctrl+F shows Find alone; Ctrl+H adds the replacement. Words `selected` in the
+        editor (on one line) become what to find, as in other editors."""
+        if selected.strip() and "\u2029" not in selected:
+            self.find_text.setText(selected)
         for widget in (self.replace_label, self.replace_text, self.replace_all_button):
             widget.setVisible(replace)
         self.setWindowTitle("Find and replace" if replace else "Find")

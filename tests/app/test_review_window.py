@@ -379,6 +379,18 @@ def test_apply_to_all_fixes_identical_flags_in_one_undo_step(
     assert not review.can_undo
 
 
+def test_words_selected_in_the_editor_are_what_ctrl_f_finds(
+    qtbot: QtBot, window: MainWindow, seed_copy: Path
+) -> None:
+    open_and_check(qtbot, window, seed_copy)
+    window.select_row(row_with(window, is_pompeo))
+    select_in_editor(window, "Pompeo")
+    qtbot.keyClick(window.editor.editor, Qt.Key.Key_F, CTRL)
+    dialog = window.find_dialog
+    assert dialog.isVisible() and dialog.find_text.text() == "Pompeo"
+    dialog.hide()
+
+
 def test_replace_all_from_the_find_dialog_is_one_undo_step(
     qtbot: QtBot, window: MainWindow, seed_copy: Path
 ) -> None:
