@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from reviewer.app.display_check import ensure_display_available
 from reviewer.app.engine_process import stop_engine_process
 from reviewer.app.main_window import MainWindow
-from reviewer.core.document import Document
+from reviewer.formats.documents import load_document
 from reviewer.shutdown import call_on_stop_signals
 
 _SIGNAL_POLL_MS = 250
@@ -23,7 +23,9 @@ def run_app(path: str | None, language: str | None = None) -> int:
     command line like every other subcommand (one line, exit 2) instead of flashing a window.
     """
     if path and not path.endswith(".review"):
-        Document.from_file(path, language=language or "en-US")  # refuse bad input here
+        # refuse bad input here; a bilingual file (a .docx, an XLIFF) is read as the window
+        # reads it, not as text (a Word document is a zip: "binary file, not text")
+        load_document(path, language=language or "en-US")
     ensure_display_available()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MT Reviewer")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reviewer.app.main_window import MainWindow, review_file_for
+from reviewer.core.errors import ReviewerError
 from reviewer.core.flags import Severity
 from tests.app.helpers import wait_until_checked
 
@@ -145,3 +146,32 @@ def test_minimum_severity_keeps_only_sentences_with_serious_flags(
     assert residue_row not in shown  # web residue is minor
     window.set_flagged_only(False)
     assert window.visible_rows.rowCount() == window.model.rowCount()
+
+
+class _AcceptedError(Exception):
+    """Raised instead of opening a display: the file was accepted."""
+
+
+def test_reviewer_opens_a_word_document_from_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reviewer memo.docx` refused the file as "a binary file, not text" before the window
+    (which reads Word documents) ever saw it."""
+    import docx
+
+    from reviewer.app import main
+
+    memo = tmp_path / "memo.docx"
+    document = docx.Document()
+    document.add_paragraph("The minister Pablo Ruiz He said so.")
+    document.save(str(memo))
+
+    def stop() -> None:
+        raise _AcceptedError
+
+    monkeypatch.setattr(main, "ensure_display_available", stop)
+    with pytest.raises(_AcceptedError):
+        main.run_app(str(memo))
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01binary\x00" * 50)
+    with pytest.raises(ReviewerError, match="binary"):
+        main.run_app(str(tmp_path / "binary.txt"))
