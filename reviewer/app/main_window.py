@@ -500,7 +500,9 @@ class MainWindow(QMainWindow):
         self._set_read_only(read_only)
         review.reviewer = self.preferences.reviewer_name
         self.model.set_review(review)
-        self.show_source_action.setEnabled(review.bilingual)
+        self.show_source_action.setEnabled(
+            any((unit := review.unit(s.id)) is not None and unit.source for s in review.segments)
+        )  # a bilingual file with sources; a Word document has none
         name = Path(review.text_path).name if review.text_path else review.path.name
         self.setWindowTitle(f"{name} - MT Reviewer")
         self._show_no_sentence()

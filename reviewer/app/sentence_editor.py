@@ -179,7 +179,8 @@ class SentenceEditor(QWidget):
             self.next.setVisible(bool(following))
             if unit is not None:
                 self.source.show_unit(unit, source_language)
-            self.source.setVisible(unit is not None and self.show_source)
+            # a monolingual unit (a Word document's paragraph) has no source to show
+            self.source.setVisible(unit is not None and bool(unit.source) and self.show_source)
             self.show_flags(flags, sentence_start)
         finally:
             self._loading = False
@@ -192,7 +193,7 @@ class SentenceEditor(QWidget):
     def set_show_source(self, shown: bool) -> None:
         """View > Show Source: the source above the editor, in a bilingual review."""
         self.show_source = shown
-        self.source.setVisible(shown and self.unit is not None)
+        self.source.setVisible(shown and self.unit is not None and bool(self.unit.source))
 
     def refuse(self, message: str) -> None:
         """Say why an edit was not made (a beep and a line under the editor)."""

@@ -325,7 +325,8 @@ class SentenceModel(QAbstractListModel):
             return self.unit(row)
         if role == SourceRole:
             unit = self.unit(row)
-            return unit.source if unit is not None and self.show_source else None
+            # None for a unit without a source (a Word document's): no empty line above it
+            return unit.source if unit is not None and unit.source and self.show_source else None
         if role == RiskRole:
             return self.risk_of_row(row)
         if role == HighRiskRole:

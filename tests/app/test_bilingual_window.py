@@ -329,6 +329,25 @@ def test_a_unit_without_flags_is_called_a_unit(window: MainWindow, review: Revie
     assert "No flags in this sentence." in window.flag_panel.toPlainText()
 
 
+def test_a_word_documents_paragraphs_show_no_empty_source(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A .docx is monolingual: its units have no source, and an empty line above each row
+    and an empty SOURCE box above the editor only wasted room."""
+    from reviewer.core.document import Document
+    from reviewer.core.review import create_review
+
+    QSettings().remove(SHOW_SOURCE_KEY)
+    units = [Unit("1", "", "The vote is on Thursday."), Unit("2", "", "It was delayed.")]
+    document = Document.from_units(units, path=str(tmp_path / "memo.docx"))
+    window.set_review(create_review(tmp_path / "memo.docx.review", b"", document))
+    wait_until_checked(qtbot, window)
+    window.select_row(0)
+    assert window.visible_rows.index(0, 0).data(SourceRole) is None
+    assert not window.editor.source.isVisible()
+    assert not source_action(window).isEnabled()
+
+
 def test_show_source_is_off_for_a_plain_text_review(
     window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
