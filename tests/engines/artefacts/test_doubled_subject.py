@@ -17,6 +17,10 @@ def flags_for(text: str) -> list[Flag]:
 
 
 PASSES = [
+    # title-case headlines: their capitals mean nothing ("with" stays lower case in a title)
+    "Minister Pedro Gil He Resigns over Budget",
+    "Talks with Rebels Resume as Envoy Maria Soto She Warns of Delays",
+    "the film Us They saw twice was released in March.",
     "Mr. Rivera, he said, refused to sign the agreement.",
     "The minister herself said the figures were wrong.",
     "Police arrested the man who he said was responsible for the fire.",
@@ -54,6 +58,26 @@ PASSES = [
 
 FAILS = [
     # (text, flagged span, suggestion, rule)
+    # a short sentence full of names is no title-case headline: "resigned" is lower case
+    (
+        "Pedro Gil He resigned on Monday.",
+        "Gil He",
+        "Gil",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    # a job before the name does not make the name a work's title, as "the film" would
+    (
+        "The minister Pedro Gil He resigned on Monday.",
+        "Gil He",
+        "Gil",
+        "MT_DOUBLED_SUBJECT",
+    ),
+    (
+        "The professor Clara Moss She refused to comment on the findings.",
+        "Moss She",
+        "Moss",
+        "MT_DOUBLED_SUBJECT",
+    ),
     (
         "Ms. Okafor She said the company would appeal the ruling.",
         "Okafor She",

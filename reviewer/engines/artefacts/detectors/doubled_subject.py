@@ -48,6 +48,7 @@ class _Data:
     reported_clause_openers: frozenset[str]
     object_openers: frozenset[str]
     time_words: frozenset[str]
+    title_case_small_words: frozenset[str]
 
 
 @cache
@@ -87,16 +88,23 @@ def _data() -> _Data:
         reported_clause_openers=word_set(raw["reported_clause_openers"], lower=True),
         object_openers=word_set(raw["object_openers"], lower=True),
         time_words=word_set(raw["time_words"], lower=True),
+        title_case_small_words=word_set(raw["title_case_small_words"], lower=True),
     )
 
 
 def _is_title_case(text: str) -> bool:
-    """Headlines in title case capitalise most words; their capitals mean nothing."""
+    """Headlines in title case capitalise most words; their capitals mean nothing. A short
+    sentence full of names ("Pedro Gil He resigned on Monday") has as many capitals, but
+    also a lower-case word that title case would have capitalised ("resigned"): only
+    articles, conjunctions and short prepositions stay lower-case in a title."""
     words = ENGLISH_WORD.findall(text)
     if len(words) < 3:
         return True
     capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised / len(words) > 0.6
+    if capitalised / len(words) <= 0.6:
+        return False
+    small = _data().title_case_small_words
+    return not any(w[0].islower() and w.lower() not in small for w in words)
 
 
 def _previous_word(text: str, end: int) -> str:
@@ -148,8 +156,10 @@ def doubled_subjects(text: str) -> Iterator[Finding]:
         if before and not before.endswith((" ", "“", '"')):
             continue
         word_before = _word_before_phrase(text, match.start())
-        if word_before in data.prepositions or word_before in data.title_openers:
-            continue  # "In Washington He ...", "by the United Nations It", "the film Us They"
+        if word_before in data.prepositions:
+            continue  # "In Washington He ...", "by the United Nations It"
+        if word_before in data.title_openers and word_before not in data.surname_titles:
+            continue  # "the film Us They"; but "the minister Pedro Gil He" is a subject
         if before.rstrip().endswith(("“", '"', ":")):
             continue
         named_end = match.end("pronoun")
