@@ -173,6 +173,26 @@ def test_a_misspelt_rule_of_ours_to_switch_off_is_a_clear_error(
     assert code == 0 and "MT_WEB_RESIDUE" not in out
 
 
+def test_a_lower_case_rule_to_switch_off_is_a_clear_error(
+    capsys: pytest.CaptureFixture[str], seed_path: Path
+) -> None:
+    """Rule ids are matched exactly and every engine's are upper case: a lower-case one
+    switched nothing off."""
+    code, _, err = run_cli(
+        capsys,
+        "check",
+        str(seed_path),
+        "--engines",
+        "artefacts",
+        "--disable-rules",
+        "en_quotes",
+    )
+    assert code == 2
+    assert err.strip() == (
+        "reviewer: error: unknown rule en_quotes in --disable-rules; did you mean EN_QUOTES?"
+    )
+
+
 def test_empty_file_checks_cleanly(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_bytes(b"")

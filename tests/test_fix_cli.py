@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli import main
+from reviewer.commands.fix import parse_accepted_rules
 from reviewer.core.review import DecisionStatus, open_review_file
 
 SEED_FIXES = "MT_DOUBLED_SUBJECT,MT_WEB_RESIDUE"
@@ -225,6 +226,47 @@ def test_a_bad_rule_is_one_line_exit_2(
 ) -> None:
     code, out, err = run_cli(capsys, "fix", str(article), "--accept", accept)
     assert_one_line_error(code, out, err, needle)
+
+
+@pytest.mark.parametrize(
+    ("accept", "message"),
+    [
+        ("lowercase", "unknown rule lowercase in --accept; did you mean MT_LOWERCASE_START?"),
+        (
+            "MT_WEB_RESIDUE,uppercase_sentence_start",
+            "unknown rule uppercase_sentence_start in --accept; did you mean "
+            "UPPERCASE_SENTENCE_START?",
+        ),
+        (
+            "SRC_NUMBER_MISMATC",
+            "unknown rule SRC_NUMBER_MISMATC in --accept; did you mean SRC_NUMBER_MISMATCH?",
+        ),
+    ],
+)
+def test_a_rule_no_engine_knows_is_refused_before_anything_runs(
+    capsys: pytest.CaptureFixture[str],
+    article: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    accept: str,
+    message: str,
+) -> None:
+    """A lower-case id went to LanguageTool (started for it) and fixed nothing: ours and
+    LanguageTool's ids are upper case and matched exactly."""
+
+    def no_engines(*_: object) -> None:
+        raise AssertionError("no engine may start for a rule no engine knows")
+
+    monkeypatch.setattr("reviewer.commands.fix.project_engines", no_engines)
+    code, out, err = run_cli(capsys, "fix", str(article), "--accept", accept)
+    assert (code, out, err.strip()) == (2, "", f"reviewer: error: {message}")
+    assert not article.with_name("article.txt.review").exists()
+
+
+def test_every_engine_s_rules_can_be_accepted() -> None:
+    """Our LanguageTool pattern rules and the source-aware checks are ours too; other
+    upper-case ids are LanguageTool's, which cannot be listed offline."""
+    rules = "MT_STRAY_CAPITAL_POS,SRC_NUMBER_MISMATCH,EN_A_VS_AN,MT_WEB_RESIDUE"
+    assert parse_accepted_rules(rules) == rules.split(",")
 
 
 def test_a_changed_text_is_one_line_exit_2(

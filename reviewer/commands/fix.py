@@ -9,7 +9,6 @@ so flags that the fixes made disappear are recorded as resolved.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import re
 import sys
@@ -37,7 +36,7 @@ from reviewer.core.review import (
 )
 from reviewer.core.textio import read_file_bytes
 from reviewer.core.wordlists import WordLists, load_word_lists
-from reviewer.engines import parse_engine_names
+from reviewer.engines import check_own_rule_ids, parse_engine_names
 
 # Rules of our artefacts engine; when only these are accepted, LanguageTool is not needed.
 OUR_RULE_PREFIXES = ("MT_", "QA_")
@@ -117,26 +116,18 @@ def run_fix_command(args: argparse.Namespace) -> int:
 
 
 def parse_accepted_rules(value: str) -> list[str]:
-    """The `--accept` rule ids, in the order given; our own must exist."""
+    """The `--accept` rule ids, in the order given; each must be one an engine can know."""
     rules = list(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     if not rules:
         raise ConfigurationError("--accept needs at least one rule id, e.g. MT_WEB_RESIDUE")
-    ours: set[str] | None = None
     for rule in rules:
         if not _RULE_ID.fullmatch(rule):
             raise ConfigurationError(
                 f"invalid rule id {rule!r} in --accept; give rule ids separated by commas, "
                 "e.g. MT_DOUBLED_SUBJECT,QA_DOUBLE_SPACE"
             )
-        if rule.upper().startswith(OUR_RULE_PREFIXES):
-            if ours is None:
-                from reviewer.engines.artefacts.registry import detector_classes
-
-                ours = {cls.rule_id for cls in detector_classes()}
-            if rule not in ours:
-                close = difflib.get_close_matches(rule.upper(), sorted(ours), n=1)
-                hint = f"; did you mean {close[0]}?" if close else ""
-                raise ConfigurationError(f"unknown rule {rule} in --accept{hint}")
+    # an id no engine knows (a misspelt one of ours, a lower-case one) would fix nothing
+    check_own_rule_ids(rules, "--accept")
     return rules
 
 

@@ -36,25 +36,42 @@ def parse_engine_names(value: str | None) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-OWN_RULE_PREFIXES = ("MT_", "QA_")
+OWN_RULE_PREFIXES = ("MT_", "QA_", "SRC_")
+
+
+def own_rule_ids() -> list[str]:
+    """Every rule id of ours: the artefacts detectors, our LanguageTool pattern rules and
+    the source-aware checks (sorted)."""
+    from reviewer.engines.artefacts.registry import detector_classes
+    from reviewer.engines.languagetool.serverconfig import custom_rule_ids
+    from reviewer.engines.source.engine import default_checks
+
+    return sorted(
+        {cls.rule_id for cls in detector_classes()}
+        | custom_rule_ids()
+        | {check.rule_id for check in default_checks()}
+    )
 
 
 def check_own_rule_ids(rules: Iterable[str], option: str) -> None:
-    """A one-line `ConfigurationError` for an MT_/QA_ rule id that is none of ours: a typo
-    in a list of rules to switch off would otherwise switch nothing off, silently."""
+    """A one-line `ConfigurationError` for a rule id that no engine knows: an MT_/QA_/SRC_
+    id that is none of ours, or an id with lower-case letters (ours and LanguageTool's are
+    all upper case, and matched exactly). A typo in a list of rules to switch off or to
+    accept would otherwise switch nothing off, or fix nothing, silently. Other upper-case
+    ids are LanguageTool's business: its rules cannot be listed offline, so they pass."""
     ours: list[str] = []
     for rule in sorted(rules):
-        if not rule.upper().startswith(OWN_RULE_PREFIXES):
+        upper = rule.upper()
+        if not upper.startswith(OWN_RULE_PREFIXES) and rule == upper:
             continue  # LanguageTool's own ids are its business
-        if not ours:
-            from reviewer.engines.artefacts.registry import detector_classes
-            from reviewer.engines.languagetool.serverconfig import custom_rule_ids
-
-            ours = sorted({cls.rule_id for cls in detector_classes()} | custom_rule_ids())
-        if rule not in ours:
-            close = difflib.get_close_matches(rule.upper(), ours, n=1)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            raise ConfigurationError(f"unknown rule {rule} in {option}{hint}")
+        ours = ours or own_rule_ids()
+        if rule in ours:
+            continue
+        close = difflib.get_close_matches(upper, ours, n=1)
+        if not close and not upper.startswith(OWN_RULE_PREFIXES):
+            close = [upper]  # as LanguageTool would know it: its ids are upper case
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise ConfigurationError(f"unknown rule {rule} in {option}{hint}")
 
 
 def create_engine(name: str) -> Engine:
