@@ -81,6 +81,11 @@ def test_found_upwards_reviewer_toml_before_pyproject_nearest_first(tmp_path: Pa
         ("disable-rules = [1, 2]\n", "disable-rules must be a list of strings"),
         ("ignore = [{rule = 'X'}]\n", "each ignore entry"),
         ("language = \n", "not valid TOML"),
+        (
+            "disable-rules = ['QA_DOUBLE_SPACE', 'MT_WEB_RESIDU']\n",
+            "unknown rule MT_WEB_RESIDU in disable-rules; did you mean MT_WEB_RESIDUE?",
+        ),
+        ("disable-rules = 'morfologik_rule_en_us'\n", "did you mean MORFOLOGIK_RULE_EN_US?"),
     ],
 )
 def test_a_bad_file_is_one_line_exit_2(
@@ -94,6 +99,29 @@ def test_a_bad_file_is_one_line_exit_2(
     code, out, err = run_cli(capsys, "check", str(text), "--engines", "artefacts")
     assert code == 2 and out == ""
     assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_misspelt_rule_to_switch_off_names_the_file(tmp_path: Path) -> None:
+    """A typo in the project's rules off switched nothing off, in every check of the
+    pipeline, and said nothing; LanguageTool's own ids still pass."""
+    path = tmp_path / "pyproject.toml"
+    path.write_text(
+        "[tool.reviewer]\ndisable-rules = ['EN_QUOTES', 'QA_DUBLE_SPACE']\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigurationError) as raised:
+        load_project_config(path)
+    assert str(raised.value) == (
+        f"{path}: unknown rule QA_DUBLE_SPACE in disable-rules; did you mean QA_DOUBLE_SPACE?"
+    )
+    path.write_text(
+        "[tool.reviewer]\ndisable-rules = ['EN_QUOTES', 'QA_DOUBLE_SPACE', 'SRC_LENGTH_RATIO']\n",
+        encoding="utf-8",
+    )
+    assert load_project_config(path).disabled_rules == (
+        "EN_QUOTES",
+        "QA_DOUBLE_SPACE",
+        "SRC_LENGTH_RATIO",
+    )
 
 
 @pytest.fixture

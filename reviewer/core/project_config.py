@@ -16,7 +16,8 @@ project's (no merging across folders). Keys (all optional):
 
 Command-line options win over the file; the dictionary and ignored flags add to the user's
 and the team's word lists. A malformed file or an unknown key is a `ConfigurationError`
-naming the file, so a typo never silently changes what a pipeline checks.
+naming the file, so a typo never silently changes what a pipeline checks; so is a rule id in
+`disable-rules` that no engine knows (a misspelt MT_/QA_/SRC_ id, a lower-case one).
 """
 
 from __future__ import annotations
@@ -185,7 +186,7 @@ def _parse(path: Path, data: object) -> ProjectConfig:
         language=_string(path, data, "language"),
         source_language=_string(path, data, "source-language"),
         picky=picky,
-        disabled_rules=_strings(path, data, "disable-rules"),
+        disabled_rules=_rules(path, data, "disable-rules"),
         disabled_categories=_strings(path, data, "disable-categories"),
         dictionary=_strings(path, data, "dictionary") or (),
         ignored=_ignored(path, data.get("ignore", [])),
@@ -218,6 +219,20 @@ def _strings(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...] | No
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigurationError(f"{path}: {key} must be a list of strings")
     return tuple(item.strip() for item in value if item.strip())
+
+
+def _rules(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...] | None:
+    """A list of rule ids, each one an engine can know: a misspelt id would switch nothing
+    off, silently (the check `--disable-rules` makes; LanguageTool's ids pass)."""
+    rules = _strings(path, data, key)
+    if rules:
+        from reviewer.engines import check_own_rule_ids
+
+        try:
+            check_own_rule_ids(rules, key)
+        except ConfigurationError as exc:
+            raise ConfigurationError(f"{path}: {exc}") from None
+    return rules
 
 
 def _ignored(path: Path, value: object) -> tuple[tuple[str, str], ...]:
