@@ -46,6 +46,7 @@ from reviewer.core.flags import Severity
 from reviewer.core.project_config import PROJECT_FILE
 from reviewer.core.scoring import FORMULA, Scorecard, build_scorecard
 from reviewer.core.scoring.precision import RulePrecision
+from reviewer.core.wording import count
 from reviewer.formats.scorecard_charts import errors_chart, format_duration, hter_chart, time_chart
 
 if TYPE_CHECKING:
@@ -137,7 +138,7 @@ class ScorecardView(QDialog):
         )
         self.tabs.addTab(self.rules_table, "Checker precision")
         self.tabs.addTab(self.errors_table, "Errors")
-        self.tabs.addTab(self.sentences_table, "Sentences")
+        self.tabs.addTab(self.sentences_table, "Sentences")  # "Units" in a bilingual review
         layout.addWidget(self.tabs, 1)
 
     def _build_buttons(self, layout: QVBoxLayout) -> None:
@@ -202,11 +203,12 @@ class ScorecardView(QDialog):
     def _show(self, card: Scorecard) -> None:
         mqm = card.mqm
         self.setWindowTitle(f"Scorecard - {card.document}")
+        self._name_rows(card)
         self.title.setText(f"Scorecard: {card.document}")
         self.subtitle.setText(
             f"Reviewed by {card.reviewer or 'an unnamed reviewer'} · {card.language} · "
-            f"{card.sentences} sentences ({card.sentences_changed} changed) · "
-            f"{mqm.words} words · {_count(card.open_flags, 'flag')} still open"
+            f"{count(card.sentences, card.noun)} ({card.sentences_changed} changed) · "
+            f"{count(mqm.words, 'word')} · {count(card.open_flags, 'flag')} still open"
         )
         _clear(self.cards)
         verdict = "PASS" if mqm.passed else mqm.verdict().upper()
@@ -232,8 +234,8 @@ class ScorecardView(QDialog):
             (
                 "ACTIVE TIME",
                 escape(format_duration(card.effort.seconds, compact=True)),
-                f"{_count(card.effort.edits, 'edit')} · "
-                f"{_count(card.effort.words.total, 'word')} changed",
+                f"{count(card.effort.edits, 'edit')} · "
+                f"{count(card.effort.words.total, 'word')} changed",
             ),
         ):
             self.cards.addWidget(_summary_card(label, value, sub), 1)
@@ -251,6 +253,12 @@ class ScorecardView(QDialog):
         self._fill_errors(card)
         self._fill_sentences(card)
         self.status.setText(f"Computed {card.generated_at[11:19]} UTC")
+
+    def _name_rows(self, card: Scorecard) -> None:
+        """Call the rows what the window calls them: units in a bilingual review."""
+        self.hter_svg.set_title(f"HTER per {card.noun}".upper())
+        self.time_svg.set_title(f"Time per {card.noun}".upper())
+        self.tabs.setTabText(self.tabs.indexOf(self.sentences_table), card.nouns.capitalize())
 
     def _fill_rules(self, rules: list[RulePrecision]) -> None:
         table = self.rules_table
@@ -407,9 +415,9 @@ class _ChartPanel(QFrame):
         self.setObjectName("chart-panel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        label = QLabel(title)
-        label.setObjectName("panel-title")
-        layout.addWidget(label)
+        self.title = QLabel(title)
+        self.title.setObjectName("panel-title")
+        layout.addWidget(self.title)
         self.svg = QSvgWidget()
         self.svg.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.svg.setMinimumSize(QSize(300, 170))
@@ -417,14 +425,13 @@ class _ChartPanel(QFrame):
         layout.addWidget(self.svg, 1)
         self.source = ""
 
+    def set_title(self, title: str) -> None:
+        self.title.setText(title)
+
     def set_svg(self, svg: str) -> None:
         self.source = svg
         self.svg.load(QByteArray(svg.encode("utf-8")))
         self.svg.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _summary_card(label: str, value: str, sub: str) -> QFrame:

@@ -1,5 +1,5 @@
 """The scorecard's charts as standalone SVG: errors by category and severity, HTER per
-sentence, time per sentence.
+sentence, time per sentence ("unit" for "sentence" in a bilingual review: `Scorecard.noun`).
 
 The same SVG goes inline into the HTML report and into the window's scorecard view (Qt's
 SVG renderer), so both show one picture. No scripts: hover text is SVG's own `<title>`.
@@ -15,6 +15,7 @@ from html import escape
 
 from reviewer.core.flags import Severity
 from reviewer.core.scoring import Scorecard
+from reviewer.core.wording import count, plural
 
 SEVERITY_COLOURS = {
     Severity.CRITICAL: "#c62828",
@@ -33,7 +34,7 @@ _ORDER = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
 
 @dataclass(frozen=True)
 class Bar:
-    label: str  # under the bar (sentence number)
+    label: str  # under the bar (sentence or unit number)
     value: float
     tooltip: str
     colour: str = BAR
@@ -75,23 +76,27 @@ def errors_chart(card: Scorecard, width: int = 560) -> str:
 
 def hter_chart(card: Scorecard, width: int = 560) -> str:
     """HTER of every sentence (capped at 100 in the drawing; the hover text has the figure)."""
+    noun = card.noun
     bars = []
     for row in card.rows:
         value = row.distance.ter
         state = "deleted" if row.unit.deleted else "unchanged" if not row.unit.changed else ""
-        hint = f"Sentence {row.unit.index}: HTER {value:.1f}" + (f" ({state})" if state else "")
+        hint = f"{noun.capitalize()} {row.unit.index}: HTER {value:.1f}" + (
+            f" ({state})" if state else ""
+        )
         hint += f"\n{_clip(row.unit.mt, 120)}"
         colour = DELETED_BAR if row.unit.deleted else BAR
         bars.append(Bar(str(row.unit.index), min(value, 100.0), hint, colour))
     return _column_chart(
         bars,
         width,
-        "HTER per sentence",
+        f"HTER per {noun}",
         "HTER",
         maximum=100.0,
         ticks=[0, 25, 50, 75, 100],
         legend=[("edited", BAR), ("deleted", DELETED_BAR)],
-        empty="No sentence was changed",
+        empty=f"No {noun} was changed",
+        noun=noun,
     )
 
 
@@ -100,23 +105,25 @@ def time_chart(card: Scorecard, width: int = 560) -> str:
     longest = max((row.seconds for row in card.rows), default=0.0)
     in_minutes = longest >= 180
     unit = "min" if in_minutes else "s"
+    noun = card.noun
     bars = []
     for row in card.rows:
         value = row.seconds / 60 if in_minutes else row.seconds
         hint = (
-            f"Sentence {row.unit.index}: {format_duration(row.seconds)}, "
-            f"{row.visits} visit(s), {row.edits} edit(s)\n{_clip(row.unit.mt, 120)}"
+            f"{noun.capitalize()} {row.unit.index}: {format_duration(row.seconds)}, "
+            f"{count(row.visits, 'visit')}, {count(row.edits, 'edit')}\n{_clip(row.unit.mt, 120)}"
         )
         bars.append(Bar(str(row.unit.index), value, hint))
     maximum, ticks = _nice_scale(max((b.value for b in bars), default=0.0))
     return _column_chart(
         bars,
         width,
-        "Time per sentence",
+        f"Time per {noun}",
         unit,
         maximum=maximum,
         ticks=ticks,
-        empty="No time recorded: no sentence was worked on in the window",
+        empty=f"No time recorded: no {noun} was worked on in the window",
+        noun=noun,
     )
 
 
@@ -130,9 +137,10 @@ def _column_chart(
     ticks: Sequence[float],
     legend: Sequence[tuple[str, str]] = (),
     empty: str = "",
+    noun: str = "sentence",
 ) -> str:
     """Bars over a grid; `empty` is written across the plot when every bar is zero (an
-    empty grid alone reads as a broken chart)."""
+    empty grid alone reads as a broken chart). `noun` names what a bar is, under the axis."""
     left, right, top, bottom = 46, 10, 30 if legend else 14, 30
     height = 216 if legend else 200
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -150,7 +158,9 @@ def _column_chart(
         _text(12, top + plot_h / 2, unit, anchor="middle", size=10, colour=MUTED, rotate=True)
     )
     if not bars:
-        parts.append(_text(width / 2, height / 2, "No sentences", anchor="middle", colour=MUTED))
+        parts.append(
+            _text(width / 2, height / 2, f"No {plural(noun, 0)}", anchor="middle", colour=MUTED)
+        )
         return _close(parts)
     step = plot_w / len(bars)
     bar_w = max(1.0, step * 0.72)
@@ -169,9 +179,7 @@ def _column_chart(
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" '
         f'stroke="{MUTED}" stroke-width="1"/>'
     )
-    parts.append(
-        _text(left + plot_w / 2, height - 3, "sentence", anchor="middle", size=10, colour=MUTED)
-    )
+    parts.append(_text(left + plot_w / 2, height - 3, noun, anchor="middle", size=10, colour=MUTED))
     if empty and not any(bar.value > 0 for bar in bars):
         parts.append(
             _text(left + plot_w / 2, top + plot_h / 2, empty, anchor="middle", colour=MUTED)

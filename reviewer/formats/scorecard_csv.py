@@ -2,7 +2,9 @@
 
 A spreadsheet opens it as is; a script splits it at the section rows. Each section is a
 row holding its name in brackets (`[summary]`, `[errors by category]`, `[errors]`,
-`[sentences]`, `[rules]`), a header row, its data rows and an empty row.
+`[sentences]`, `[rules]`), a header row, its data rows and an empty row. Section names,
+column ids and metric names are for scripts and never change; in a bilingual review, where
+each row is a translation unit, the summary's `settings` column says so.
 """
 
 from __future__ import annotations
@@ -176,7 +178,7 @@ def _summary(card: Scorecard) -> list[list[object]]:
         ["document", card.document, ""],
         ["reviewer", card.reviewer, ""],
         ["words", mqm.words, "words of the machine translation"],
-        ["sentences", card.sentences, ""],
+        ["sentences", card.sentences, "translation units" if card.bilingual else ""],
         ["errors", len(mqm.errors), ""],
         *[[f"{s} errors", severities[s], ""] for s in reversed(list(Severity))],
         ["penalty", _num(mqm.penalty), weights],

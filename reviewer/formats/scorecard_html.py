@@ -14,6 +14,7 @@ from reviewer import __version__
 from reviewer.core.diff import DIFF_CSS, diff_html
 from reviewer.core.flags import Severity
 from reviewer.core.scoring import FORMULA, Scorecard
+from reviewer.core.wording import count, plural
 from reviewer.formats.scorecard_charts import (
     SEVERITY_COLOURS,
     errors_chart,
@@ -87,7 +88,8 @@ def render_scorecard_html(card: Scorecard) -> str:
         "<header>",
         f"<h1>Scorecard: {escape(card.document)}</h1>",
         f"<p>Reviewed by {escape(card.reviewer or 'an unnamed reviewer')} · "
-        f"{escape(card.language)} · {card.sentences} sentences, {mqm.words} words · "
+        f"{escape(card.language)} · {count(card.sentences, card.noun)}, "
+        f"{count(mqm.words, 'word')} · "
         f"generated {escape(card.generated_at[:16].replace('T', ' '))} UTC</p>",
         "</header>",
         '<section class="cards">',
@@ -113,8 +115,8 @@ def render_scorecard_html(card: Scorecard) -> str:
         _card(
             "Active time",
             escape(format_duration(card.effort.seconds, compact=True)),
-            f"{card.effort.edits} edit{'' if card.effort.edits == 1 else 's'} · "
-            f"{card.open_flags} open " + ("flag" if card.open_flags == 1 else "flags"),
+            f"{count(card.effort.edits, 'edit')} · "
+            f"{card.open_flags} open {plural('flag', card.open_flags)}",
         ),
         "</section>",
         _quality(card),
@@ -178,7 +180,7 @@ def _distance(card: Scorecard) -> str:
         ("HTER (TER)", doc.ter, sig.ter),
         ("chrF", doc.chrf, sig.chrf),
         ("BLEU", doc.bleu, sig.bleu_document),
-        ("BLEU per sentence", None, sig.bleu_sentence),
+        (f"BLEU per {card.noun}", None, sig.bleu_sentence),
     ]
     body = "".join(
         f"<tr><td>{escape(name)}</td>"
@@ -189,13 +191,13 @@ def _distance(card: Scorecard) -> str:
     return (
         "<h2>Post-edit distance</h2>"
         '<div class="grid2">'
-        f'<div class="panel"><h3>HTER per sentence</h3>{hter_chart(card)}</div>'
+        f'<div class="panel"><h3>HTER per {card.noun}</h3>{hter_chart(card)}</div>'
         '<div class="panel"><h3>Document (sacrebleu)</h3>'
         '<table><tr><th>metric</th><th class="num">score</th><th>signature</th></tr>'
         f"{body}</table>"
         f"<p class='muted'>The corrected text is the reference and the machine translation "
         f"the hypothesis, so TER is HTER: {doc.edits:g} edits for {doc.reference_words:g} "
-        "corrected words. Deleted sentences count as edits.</p></div>"
+        f"corrected words. Deleted {card.nouns} count as edits.</p></div>"
         "</div>"
     )
 
@@ -204,7 +206,7 @@ def _effort(card: Scorecard) -> str:
     effort = card.effort
     figures = [
         ("Active time", format_duration(effort.seconds)),
-        ("Sentence visits", str(effort.visits)),
+        (f"{card.noun.capitalize()} visits", str(effort.visits)),
         ("Edits", str(effort.edits)),
         ("Words inserted", str(effort.words.inserted)),
         ("Words deleted", str(effort.words.deleted)),
@@ -217,9 +219,9 @@ def _effort(card: Scorecard) -> str:
     return (
         "<h2>Effort</h2>"
         '<div class="grid2">'
-        f'<div class="panel"><h3>Time per sentence</h3>{time_chart(card)}</div>'
+        f'<div class="panel"><h3>Time per {card.noun}</h3>{time_chart(card)}</div>'
         f'<div class="panel"><h3>Totals</h3><table>{body}</table>'
-        f"<p class='muted'>Time counts while a sentence is selected, leaving out any pause "
+        f"<p class='muted'>Time counts while a {card.noun} is selected, leaving out any pause "
         f"over {effort.idle_limit:g} s between two actions.</p></div>"
         "</div>"
     )
@@ -304,7 +306,7 @@ def _sentences(card: Scorecard) -> str:
             f'<td class="num">{row.edits}</td><td class="num">{len(row.errors)}</td></tr>'
         )
     return (
-        "<h2>Sentences</h2>"
+        f"<h2>{card.nouns.capitalize()}</h2>"
         '<div class="panel"><table><tr><th class="num">#</th>'
         "<th>machine translation → correction</th>"
         '<th class="num">HTER</th><th class="num">chrF</th><th class="num">BLEU</th>'

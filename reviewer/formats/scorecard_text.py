@@ -5,6 +5,7 @@ from __future__ import annotations
 from reviewer.core.flags import Severity
 from reviewer.core.scoring import FORMULA, Scorecard
 from reviewer.core.scoring.precision import RulePrecision
+from reviewer.core.wording import count, plural
 from reviewer.formats.scorecard_charts import format_duration
 
 _SEVERITIES = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
@@ -13,14 +14,13 @@ _SEVERITIES = (Severity.CRITICAL, Severity.MAJOR, Severity.MINOR)
 def render_scorecard_text(card: Scorecard) -> str:
     mqm, distance, effort = card.mqm, card.distance, card.effort
     severities = mqm.by_severity
+    noun = card.noun
     lines = [
         f"Scorecard: {card.document}",
         f"Review:    {card.review_path}",
         f"Reviewer:  {card.reviewer or '(not recorded)'}   language {card.language}",
-        f"Sentences: {card.sentences} ({card.sentences_changed} changed, "
-        f"{card.sentences_reviewed} marked reviewed); {card.open_flags} "
-        + ("flag" if card.open_flags == 1 else "flags")
-        + " still open",
+        f"{card.nouns.capitalize() + ':':<11}{card.sentences} ({card.sentences_changed} changed, "
+        f"{card.sentences_reviewed} marked reviewed); {count(card.open_flags, 'flag')} still open",
         "",
         "QUALITY (MQM)",
         f"  Result          {mqm.verdict().upper()}  (threshold {mqm.model.pass_threshold:g};"
@@ -50,12 +50,12 @@ def render_scorecard_text(card: Scorecard) -> str:
         f"  HTER  {distance.document.ter:6.2f}   {distance.signatures.ter}",
         f"  chrF  {distance.document.chrf:6.2f}   {distance.signatures.chrf}",
         f"  BLEU  {distance.document.bleu:6.2f}   {distance.signatures.bleu_document}",
-        f"  (per sentence BLEU: {distance.signatures.bleu_sentence})",
+        f"  (per {noun} BLEU: {distance.signatures.bleu_sentence})",
         "",
         f"EFFORT (idle gaps over {effort.idle_limit:g} s left out)",
         f"  Active time     {format_duration(effort.seconds)}",
-        f"  Edits           {effort.edits} in {effort.visits} sentence "
-        f"visit{'' if effort.visits == 1 else 's'}",
+        f"  Edits           {effort.edits} in {effort.visits} {noun} "
+        f"{plural('visit', effort.visits)}",
         f"  Words           {effort.words.inserted} inserted, {effort.words.deleted} deleted, "
         f"{effort.words.substituted} substituted",
     ]
@@ -78,7 +78,11 @@ def render_scorecard_text(card: Scorecard) -> str:
                 f"“{_clip(error.text, 50)}”{change}  [{origin}, {error.source}, "
                 f"weight {error.weight:g}]{note}"
             )
-    lines += ["", "SENTENCES", f"  {'#':>4} {'HTER':>6} {'chrF':>6} {'time':>9} {'edits':>5}  text"]
+    lines += [
+        "",
+        card.nouns.upper(),
+        f"  {'#':>4} {'HTER':>6} {'chrF':>6} {'time':>9} {'edits':>5}  text",
+    ]
     for row in card.rows:
         mark = "✗ " if row.unit.deleted else "✎ " if row.unit.changed else "  "
         lines.append(

@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from reviewer.app.main_window import MainWindow
 from reviewer.app.preferences import PreferenceStore
 from reviewer.app.scorecard_view import ScorecardView
+from reviewer.core.bilingual import Unit
+from tests.app.bilingual_units import bilingual_review
 from tests.app.helpers import wait_until_checked
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -131,4 +133,24 @@ def test_the_summary_cards_count_one_edit_in_the_singular(
     view = _open_view(qtbot, window)
     subs = [label.text() for label in view.findChildren(QLabel, "card-sub")]
     assert "1 edit · 1 word changed" in subs, subs
+    view.close()
+
+
+def test_the_scorecard_of_a_bilingual_review_calls_its_rows_units(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    units = (
+        Unit("u1", "Das Paket kam am Freitag an.", "The parcel arrived on Friday."),
+        Unit("u2", "Frau Brandt unterschrieb.", "Mrs. Brandt She signed for it."),
+    )
+    window.set_review(bilingual_review(tmp_path, units))
+    wait_until_checked(qtbot, window)
+    view = _open_view(qtbot, window)
+    assert view.subtitle.text().count("2 units (0 changed)") == 1, view.subtitle.text()
+    assert view.hter_svg.title.text() == "HTER PER UNIT"
+    assert view.time_svg.title.text() == "TIME PER UNIT"
+    assert view.tabs.tabText(view.tabs.indexOf(view.sentences_table)) == "Units"
+    for panel in (view.hter_svg, view.time_svg):
+        assert "sentence" not in panel.source.lower()
+        assert ">unit</text>" in panel.source
     view.close()

@@ -21,6 +21,7 @@ from reviewer.core.scoring.mqm import MqmError, MqmScore, review_errors
 from reviewer.core.scoring.precision import RulePrecision, rule_precision
 from reviewer.core.scoring.units import SentenceUnit, count_words, sentence_units
 from reviewer.core.scoring.weights import ScoringModel, load_scoring_model
+from reviewer.core.wording import plural, row_noun
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,16 @@ class Scorecard:
     precision: list[RulePrecision]
     open_flags: int
     disabled_rules: frozenset[str] = field(default_factory=frozenset)
+    bilingual: bool = False  # a review of an XLIFF, PO, TMX or CSV file: rows are units
+
+    @property
+    def noun(self) -> str:
+        """What people read a row called: "unit" in a bilingual review, else "sentence"."""
+        return row_noun(self.bilingual)
+
+    @property
+    def nouns(self) -> str:
+        return plural(self.noun, 2)
 
     @property
     def sentences(self) -> int:
@@ -116,6 +127,8 @@ class Scorecard:
                 "language": self.language,
                 "reviewer": self.reviewer,
                 "created_at": self.created_at,
+                "bilingual": self.bilingual,
+                "row_noun": self.noun,  # what `sentences` are called for people
                 "words": self.mqm.words,
                 "sentences": self.sentences,
                 "sentences_changed": self.sentences_changed,
@@ -196,6 +209,7 @@ def build_scorecard(
         # as the window counts them: another engine's twin of a flag is not a second one
         open_flags=sum(len(review.open_severities(s.id)) for s in review.segments),
         disabled_rules=disabled_rules,
+        bilingual=review.bilingual,
     )
 
 
