@@ -270,8 +270,10 @@ def test_scorecards_summarises_every_review_under_a_folder(
     assert set(rows[0]) >= {"reviewer", "words", "mqm_score", "seconds"}
     assert "broken.review: skipped" in err
     code, out, _ = run_cli(capsys, "scorecards", str(root))
-    assert "2 review(s), 2 pass, 0 fail" in out
+    assert "2 reviews, 2 pass, 0 fail" in out and "(s)" not in out
     assert "alpha/article.txt.review" in out
+    _, out, _ = run_cli(capsys, "scorecards", str(root / "beta"))
+    assert out.endswith("\n1 review, 1 pass, 0 fail\n")
     code, out, _ = run_cli(capsys, "scorecards", str(root), "--format", "csv")
     assert out.splitlines()[0].startswith("document,reviewer,words,critical,major,minor")
     assert len(out.splitlines()) == 3

@@ -26,6 +26,7 @@ from reviewer.core.review import open_review_file, review_path_for
 from reviewer.core.scoring import Scorecard, build_scorecard, post_edit_distance
 from reviewer.core.scoring.distance import DistanceReport
 from reviewer.core.textio import decode_text, normalise_newlines, read_file_bytes
+from reviewer.core.wording import count
 from reviewer.formats.scorecard_charts import format_duration
 
 FORMATS = ("text", "json", "html", "csv")
@@ -305,5 +306,5 @@ def _table(rows: list[dict[str, object]]) -> str:
     lines = [line(headers), line(["-" * w for w in widths])]
     lines += [line(cells) for cells in body]
     passed = sum(1 for row in rows if row["result"] == "pass")
-    lines.append(f"{len(rows)} review(s), {passed} pass, {len(rows) - passed} fail")
+    lines.append(f"{count(len(rows), 'review')}, {passed} pass, {len(rows) - passed} fail")
     return "\n".join(lines) + "\n"
