@@ -11,7 +11,7 @@ translate-toolkit's serialisation of that entry, so every other byte stays as it
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from translate.misc.multistring import multistring
@@ -124,18 +124,65 @@ def _rows(store: pypo.pofile, name: str) -> list[_Row]:
     return rows
 
 
-def _language(store: pypo.pofile) -> str:
+# Words that make a side of the catalogue English (a few UI strings hold several); none is
+# also a common word of the Romance and Germanic sources ("a", "no", "do", "in" are).
+_ENGLISH_WORDS = frozenset({
+    "the", "of", "to", "and", "is", "are", "was", "were", "be", "been", "not", "this",
+    "that", "it", "its", "for", "on", "with", "from", "by", "at", "or", "your", "you",
+    "does", "did", "has", "have", "had", "can", "could", "will", "would", "there", "here",
+    "all", "new", "please",
+})  # fmt: skip
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _languages(store: pypo.pofile, rows: Sequence[_Row]) -> tuple[str, str]:
+    """(source, target) languages as the header states them, "" where it does not.
+
+    `X-Source-Language` names the msgid side. The catalogue's language (`Language`, else
+    Poedit's headers or `Language-Team`, as translate-toolkit reads them) names the msgstr
+    side in gettext, and so it does here when it is English, the machine translation under
+    review. A language other than English there, above English msgstrs, is how these files
+    name their foreign msgids (a Spanish MT job says `Language: es`): it is the source. A
+    catalogue whose msgids are the English side (an ordinary en -> de one) keeps the
+    gettext reading.
+    """
     try:
         header = store.parseheader()  # type: ignore[no-untyped-call]
-        return str(header.get("Language", "") or "")
+        stated = str(header.get("X-Source-Language", "") or "").strip()
+        declared = str(store.gettargetlanguage() or "").strip()  # type: ignore[no-untyped-call]
     except Exception:  # a damaged header must not stop the review
-        return ""
+        return "", ""
+    source = stated if _is_language_code(stated) else ""
+    if not _is_language_code(declared):
+        return source, ""
+    if _primary(declared) == "en" or source:
+        return source, declared
+    units = [row.unit for row in rows]
+    if _english_share(unit.target for unit in units) > _english_share(
+        unit.source for unit in units
+    ):
+        return declared, ""  # the file names its msgids; the msgstrs are the English MT
+    return "", declared
+
+
+def _is_language_code(code: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z]{2,3}(?:[-_@][A-Za-z0-9]{2,8})*", code))
+
+
+def _primary(code: str) -> str:
+    return re.split(r"[-_@]", code, maxsplit=1)[0].lower()
+
+
+def _english_share(texts: Iterable[str]) -> float:
+    words = [word.lower() for text in texts for word in _WORDS.findall(text)]
+    return sum(word in _ENGLISH_WORDS for word in words) / len(words) if words else 0.0
 
 
 def read(data: bytes, name: str) -> BilingualFile:
     store = _parse(data, name)
     rows = _rows(store, name)
-    return BilingualFile("po", tuple(row.unit for row in rows), "", _language(store))
+    source, target = _languages(store, rows)
+    return BilingualFile("po", tuple(row.unit for row in rows), source, target)
 
 
 def write(

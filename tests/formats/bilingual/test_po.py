@@ -162,3 +162,46 @@ def test_unusual_layout_falls_back_to_a_full_semantic_rewrite() -> None:
     after = pypo.pofile.parsestring(out).units
     assert [str(u.source) for u in after] == [str(u.source) for u in before]
     assert [str(u.target) for u in after][1:] == ["Sichern", "Öffnen"]
+
+
+def _catalogue(header: str, pairs: list[tuple[str, str]]) -> bytes:
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"']
+    lines += [f'"{line}\\n"' for line in header.splitlines()]
+    for source, target in pairs:
+        lines += ["", f'msgid "{source}"', f'msgstr "{target}"']
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+# A Spanish MT job as this product reads it: msgid the source, msgstr the English MT.
+SPANISH_JOB = [
+    ("Guardar cambios", "Save changes"),
+    ("No se pudo conectar con el servidor.", "Could not connect to the server."),
+    ("¿Desea eliminar este archivo?", "Do you want to delete this file?"),
+    ("La sesión ha caducado.", "The session has expired."),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "source", "target"),
+    [
+        # the job's language above English msgstrs names the msgids
+        ("Language: es", "es", ""),
+        ("Language: es_ES\nLanguage-Team: Spanish <es@li.org>", "es_ES", ""),
+        ("Language-Team: Spanish <es@li.org>", "es", ""),
+        # an explicit source language wins, and an English Language is the msgstrs'
+        ("X-Source-Language: es-MX\nLanguage: en-US", "es-MX", "en-US"),
+        ("Language: en", "", "en"),
+        ("", "", ""),
+    ],
+)
+def test_the_header_names_the_source_language(header: str, source: str, target: str) -> None:
+    """A Spanish job saying `Language: es` was left to detection, which took its few short
+    strings for Portuguese."""
+    bilingual = parse_bilingual(_catalogue(header, SPANISH_JOB), "job.po")
+    assert (bilingual.source_language, bilingual.target_language) == (source, target)
+
+
+def test_an_ordinary_catalogue_keeps_the_gettext_reading() -> None:
+    """English msgids translated into German: `Language: de` is the msgstrs' language."""
+    bilingual = parse_bilingual(fixture_bytes("app.po"), "app.po")
+    assert (bilingual.source_language, bilingual.target_language) == ("", "de")
