@@ -11,7 +11,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from reviewer.core.review import DecisionStatus, Review, SentenceStatus
-from reviewer.formats.bilingual import write_bilingual
+from reviewer.formats.bilingual import notes_name_their_author, write_bilingual
 
 NOTE_AUTHOR = "MT Reviewer"
 
@@ -32,12 +32,17 @@ def corrected_file_bytes(
         if segment.status is SentenceStatus.REVIEWED:
             reviewed.append(segment.id)
     notes: dict[str, list[str]] = defaultdict(list)
+    # "MT Reviewer: " only where the note itself cannot say who wrote it (a PO comment, a
+    # TMX note, a CSV cell): an XLIFF <note from="MT Reviewer"> or a Word comment by "MT
+    # Reviewer" already does, and would read "MT Reviewer" twice
+    signed = rejected_notes and not notes_name_their_author(original, review.file_name)
+    author = f"{NOTE_AUTHOR}: " if signed else ""
     if rejected_notes:
         for decision in sorted(review.decisions, key=lambda d: d.decided_at):
             if decision.status is DecisionStatus.REJECTED and review.unit(decision.key.sentence_id):
                 reason = f": {decision.reason}" if decision.reason else ""
                 notes[decision.key.sentence_id].append(
-                    f"{NOTE_AUTHOR}: {decision.key.rule} on “{decision.key.text}” rejected{reason}"
+                    f"{author}{decision.key.rule} on “{decision.key.text}” rejected{reason}"
                 )
     data = write_bilingual(
         original, review.file_name, targets, reviewed=reviewed, notes=dict(notes)

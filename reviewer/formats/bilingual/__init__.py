@@ -23,6 +23,7 @@ from reviewer.core.bilingual import BILINGUAL_SUFFIXES, is_bilingual_path
 
 from .errors import BilingualFormatError
 from .registry import (
+    notes_name_their_author,
     parse_bilingual,
     read_bilingual,
     save_bilingual,
@@ -33,6 +34,7 @@ __all__ = [
     "BILINGUAL_SUFFIXES",
     "BilingualFormatError",
     "is_bilingual_path",
+    "notes_name_their_author",
     "parse_bilingual",
     "read_bilingual",
     "save_bilingual",

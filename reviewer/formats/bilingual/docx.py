@@ -37,6 +37,7 @@ from ._tokens import TokenTable
 from .errors import BilingualFormatError
 
 AUTHOR = "MT Reviewer"
+NOTES_NAME_THEIR_AUTHOR = True  # a comment has an author: its text need not say it
 _P, _R, _T = qn("w:p"), qn("w:r"), qn("w:t")
 _BREAKS = {qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:tab"): "\t"}
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -87,6 +87,13 @@ def write_bilingual(
     return _module(data, name).write(data, name, targets, reviewed, notes or {})
 
 
+def notes_name_their_author(data: bytes, name: str) -> bool:
+    """Whether the format records who wrote a note it adds (XLIFF 1.2 `<note from=...>`,
+    2.0 `<note category=...>`, a Word comment's author), so that the note's text need not
+    say it; a PO comment, a TMX `<note>` and a CSV notes cell are text only."""
+    return bool(getattr(_module(data, name), "NOTES_NAME_THEIR_AUTHOR", False))
+
+
 def save_bilingual(path: str | Path, data: bytes) -> None:
     """Write the corrected file atomically (the old file stays whole if anything fails)."""
     atomic_write(path, data)

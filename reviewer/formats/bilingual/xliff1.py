@@ -30,6 +30,7 @@ from ._xml import (
 from .errors import BilingualFormatError
 
 NOTE_FROM = "MT Reviewer"
+NOTES_NAME_THEIR_AUTHOR = True  # `from` says who wrote a note: its text need not
 REVIEWED_STATE = "signed-off"
 _KEEP_STATES = {"final", "signed-off"}
 

@@ -30,6 +30,7 @@ from ._xml import (
 from .errors import BilingualFormatError
 
 NOTE_CATEGORY = "mt-reviewer"
+NOTES_NAME_THEIR_AUTHOR = True  # `category` says who wrote a note: its text need not
 REVIEWED_STATE = "reviewed"
 
 RULES: dict[str, str | PlaceholderKind] = {
