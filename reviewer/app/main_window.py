@@ -75,6 +75,7 @@ from reviewer.core.review import (
     review_path_for,
 )
 from reviewer.core.review.model import now_iso
+from reviewer.core.wording import count, plural, row_noun
 from reviewer.core.wordlists import (
     WordLists,
     add_to_dictionary,
@@ -1222,7 +1223,7 @@ class MainWindow(QMainWindow):
         heading = (
             f"{self._row_noun().capitalize()} {row + 1} of {self.model.rowCount()}"
             f" · {segment.status}"
-            f" · {len(open_flags)} open flag{'' if len(open_flags) == 1 else 's'}"
+            f" · {count(len(open_flags), 'open flag')}"
         )
         risk_note = None
         if self.model.is_high_risk(row):
@@ -1303,15 +1304,15 @@ class MainWindow(QMainWindow):
         )
         percent = f"{100 * reviewed / rows:.0f}%" if rows else "0%"
         self.summary.setText(
-            f"<b>{reviewed}</b> of <b>{rows}</b> {self._row_noun()}{'' if rows == 1 else 's'}"
+            f"<b>{reviewed}</b> of <b>{rows}</b> {plural(self._row_noun(), rows)}"
             f" reviewed ({percent}) &nbsp;·&nbsp; <b>{total}</b> open"
-            f" flag{'' if total == 1 else 's'} &nbsp;&nbsp; {chips}"
+            f" {plural('flag', total)} &nbsp;&nbsp; {chips}"
         )
         self._update_engine_label()
 
     def _row_noun(self) -> str:
         """What a row is: a translation unit in a bilingual file, else a sentence."""
-        return "unit" if self.review is not None and self.review.bilingual else "sentence"
+        return row_noun(self.review is not None and self.review.bilingual)
 
     def _update_engine_label(self) -> None:
         self.engine_label.setText(

@@ -36,6 +36,7 @@ from reviewer.core.engine import (
 )
 from reviewer.core.flags import Flag
 from reviewer.core.problem_log import log_problem
+from reviewer.core.wording import count
 from reviewer.core.wordlists import WordLists, filter_flags
 from reviewer.resources import load_yaml
 
@@ -133,7 +134,7 @@ def run_engine(engine: Engine, document: Document, options: CheckOptions) -> Eng
             DroppedFlag(flag.rule, problem, flag.start, flag.end) for flag, problem in dropped
         )
         log = log_problem(
-            f"engine {report.name}: {len(dropped)} invalid flag(s) left out of the report",
+            f"engine {report.name}: {count(len(dropped), 'invalid flag')} left out of the report",
             "".join(_describe_dropped(flag, problem, document) for flag, problem in dropped),
         )
         report.log = report.log or (str(log) if log else None)

@@ -21,6 +21,7 @@ from docx.shared import RGBColor
 
 from reviewer.core.diff import DiffKind, DiffPiece, word_diff
 from reviewer.core.review import Review, Segment
+from reviewer.core.wording import count
 from reviewer.formats.unit_text import plain_text, rendered_segments
 
 INSERTED_COLOUR = RGBColor(0x1B, 0x5E, 0x20)
@@ -53,8 +54,8 @@ def docx_bytes(review: Review, *, tracked: bool = False) -> tuple[bytes, list[st
     for runs in paragraphs:
         paragraph = document.add_paragraph()
         for kind, text in runs:
-            clean, count = _NOT_XML.subn("", text)
-            dropped += count
+            clean, removed = _NOT_XML.subn("", text)
+            dropped += removed
             if not clean:
                 continue
             run = paragraph.add_run(clean)
@@ -68,7 +69,10 @@ def docx_bytes(review: Review, *, tracked: bool = False) -> tuple[bytes, list[st
     document.save(buffer)
     notices = []
     if dropped:
-        notices.append(f"{dropped} control character(s) that Word cannot hold were left out")
+        notices.append(
+            f"{count(dropped, 'control character')} that Word cannot hold"
+            f" {'was' if dropped == 1 else 'were'} left out"
+        )
     return buffer.getvalue(), notices
 
 

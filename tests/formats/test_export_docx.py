@@ -132,6 +132,6 @@ def test_control_characters_word_cannot_hold_are_left_out_with_a_notice(
         target = tmp_path / "out.docx"
         result = export_review(review, target)
         assert any("Observers expect" in text for text in paragraph_texts(target))
-        assert result.notices == ["1 control character(s) that Word cannot hold were left out"]
+        assert result.notices == ["1 control character that Word cannot hold was left out"]
     finally:
         review.close()

@@ -51,6 +51,7 @@ from reviewer.core.review.model import (
 )
 from reviewer.core.review.store import ReviewStore, ReviewWriteError
 from reviewer.core.segmentation import Span, sentence_spans
+from reviewer.core.wording import count
 
 
 class ReviewCommandError(ReviewerError):
@@ -448,7 +449,8 @@ class Review:
         suggestions = review_flag.flag.suggestions
         if not 0 <= suggestion < len(suggestions):
             raise ReviewCommandError(
-                f"{review_flag.rule} has {len(suggestions)} suggestion(s), not {suggestion + 1}"
+                f"{review_flag.rule} has {count(len(suggestions), 'suggestion')},"
+                f" not {suggestion + 1}"
             )
         return self._run(
             f"Accept “{_short(suggestions[suggestion]) or 'delete'}”",

@@ -96,7 +96,7 @@ def test_a_flag_that_does_not_match_its_text_is_dropped_counted_and_logged(
         {"rule": "QA_WRONG_SPAN", "reason": "span does not match text", "start": 0, "end": 9}
     ]
     logged = (isolated_problem_log / "problems.log").read_text(encoding="utf-8")
-    assert "1 invalid flag(s)" in logged
+    assert "1 invalid flag left out" in logged
     assert "'Officers'" in logged and "'Officials'" in logged
 
 
