@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +29,7 @@ from reviewer.engines.languagetool.settings import normalise_url
 from reviewer.engines.source.glossary import load_glossary
 
 VARIANTS = ("en-US", "en-GB", "en-CA", "en-AU", "en-NZ", "en-ZA")
+GLOSSARY_FILTER = "Glossaries (*.csv *.tsv *.tbx);;All files (*)"
 SOURCE_LANGUAGES = (
     ("", "Unknown (check for all)"),
     ("es", "Spanish"),
@@ -85,8 +91,8 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.remote_server)
         form.addRow("", self.url)
         form.addRow("Rules switched off:", self.rules)
-        form.addRow("Team folder:", self.team_folder)
-        form.addRow("Glossary:", self.glossary)
+        form.addRow("Team folder:", _with_browse(self.team_folder, self._browse_team_folder))
+        form.addRow("Glossary:", _with_browse(self.glossary, self._browse_glossary))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -113,6 +119,20 @@ class PreferencesDialog(QDialog):
             "forbidden variants; or TBX): a unit whose source has a term must use its "
             "translation. A project's reviewer.toml glossary wins over this one."
         )
+
+    def _browse_team_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Team folder", self.team_folder.text().strip()
+        )
+        if folder:  # empty when the reviewer cancelled: keep what was there
+            self.team_folder.setText(folder)
+
+    def _browse_glossary(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Glossary", self.glossary.text().strip(), GLOSSARY_FILTER
+        )
+        if path:
+            self.glossary.setText(path)
 
     def preferences(self) -> Preferences:
         """The preferences as last accepted (the initial ones if never accepted)."""
@@ -142,6 +162,19 @@ class PreferencesDialog(QDialog):
             team_folder=self.team_folder.text().strip() or None,
             glossary=_checked_glossary(self.glossary.text().strip()),
         )
+
+
+def _with_browse(field: QLineEdit, browse: Callable[[], None]) -> QWidget:
+    """`field` with a Browse… button beside it: typing a long path is where typos come from."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    button = QPushButton("Browse…")
+    button.setObjectName(f"{field.objectName()}-browse")
+    button.clicked.connect(browse)
+    layout.addWidget(button)
+    return row
 
 
 def _checked_glossary(path: str) -> str | None:

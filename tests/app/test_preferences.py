@@ -148,3 +148,39 @@ def test_a_glossary_that_cannot_be_read_is_refused_in_the_dialog(  # type: ignor
     assert dialog.isVisible()
     assert "missing.csv" in dialog.error.text()
     assert dialog.preferences() == Preferences()
+
+
+def test_browse_buttons_fill_the_team_folder_and_glossary_and_cancel_keeps_them(  # type: ignore[no-untyped-def]
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    dialog = PreferencesDialog(Preferences(team_folder="/old/team"))
+    qtbot.addWidget(dialog)
+    asked: list[str] = []
+    chosen = {"folder": str(tmp_path / "team"), "file": str(tmp_path / "terms.tbx")}
+
+    def pick_folder(parent, caption, start):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return chosen["folder"]
+
+    def pick_file(parent, caption, start, filter):  # type: ignore[no-untyped-def]
+        asked.append(filter)
+        return chosen["file"], ""
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", pick_folder)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", pick_file)
+    team = dialog.findChild(QPushButton, "team-folder-browse")
+    glossary = dialog.findChild(QPushButton, "glossary-browse")
+    qtbot.mouseClick(team, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(glossary, Qt.MouseButton.LeftButton)
+    assert dialog.team_folder.text() == chosen["folder"]
+    assert dialog.glossary.text() == chosen["file"]
+    assert asked[0] == "/old/team"  # the dialog opens where the current folder is
+    assert "*.tbx" in asked[1]
+    chosen["folder"], chosen["file"] = "", ""  # the reviewer cancels both dialogs
+    qtbot.mouseClick(team, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(glossary, Qt.MouseButton.LeftButton)
+    assert dialog.team_folder.text() == str(tmp_path / "team")
+    assert dialog.glossary.text() == str(tmp_path / "terms.tbx")
