@@ -242,7 +242,10 @@ class FlagPanel(QScrollArea):
             self.cards.append(card)
             self._layout.addWidget(card)
         if annotations:
-            self._add_label("<b>Errors you marked</b>")
+            self._add_label(
+                "<b>Errors you marked</b> <span style='color:#7a7f87'>· underlined solid"
+                " in the text</span>"
+            )
         for annotation in annotations:
             self._layout.addWidget(self._annotation_row(annotation))
         self._layout.addStretch(1)

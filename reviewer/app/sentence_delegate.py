@@ -7,26 +7,43 @@ new paragraph get extra space above them, so the article's shape stays visible.
 In a bilingual review each row is a translation unit: its source sits above the target,
 smaller and muted (while View > Show Source is on), and inline codes on both sides are chips
 (reviewer.app.codes), one character for one so the underlines keep their offsets.
+
+Errors the reviewer marked by hand (Ctrl+M) are underlined with a solid line in their
+severity's colour instead (`paint_marks`, shared with the editor), and hovering them says
+they are the reviewer's marks.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QPainter,
     QPalette,
+    QPen,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
 from reviewer.app import codes, theme
 from reviewer.app.sentence_model import (
+    AnnotationsRole,
     DeletedRole,
     FlagsRole,
     HighRiskRole,
@@ -39,7 +56,7 @@ from reviewer.app.sentence_model import (
 from reviewer.core.bilingual import Unit
 from reviewer.core.document import Sentence
 from reviewer.core.flags import Flag
-from reviewer.core.review import SentenceStatus
+from reviewer.core.review import Annotation, SentenceStatus
 
 # A glyph per sentence status, drawn under the row number (shape, not colour alone).
 _STATUS_GLYPHS = {SentenceStatus.EDITED: "✎", SentenceStatus.REVIEWED: "✓"}
@@ -120,7 +137,38 @@ class SentenceDelegate(QStyledItemDelegate):
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.text().color())
         document.documentLayout().draw(painter, context)
+        if not deleted:
+            paint_marks(painter, document.firstBlock(), QPointF(0, 0), _marks(index))
         painter.restore()
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: ModelIndex,
+    ) -> bool:
+        """Hovering words the reviewer marked says whose mark it is and what it says."""
+        marks = _marks(index) if event.type() == QEvent.Type.ToolTip else []
+        sentence: Sentence | None = index.data(SentenceRole)
+        if marks and sentence is not None and not index.data(DeletedRole):
+            body = QRect(option.rect).adjusted(0, self._gap(index, sentence), 0, 0)
+            unit: Unit | None = index.data(UnitRole)
+            top = body.top() + theme.ROW_PADDING
+            source: str | None = index.data(SourceRole)
+            if source is not None:
+                source_document = self._source_document(source, unit, option, body.width())
+                top += int(source_document.size().height()) + SOURCE_GAP
+            document = self._text_document(sentence, [], option, body.width(), unit=unit)
+            point = QPointF(
+                event.pos().x() - body.left() - theme.NUMBER_COLUMN, event.pos().y() - top
+            )
+            position = document.documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+            hovered = [m for m in marks if m.start <= position < m.end]
+            if position >= 0 and hovered:
+                QToolTip.showText(event.globalPos(), mark_tooltip(hovered), view)
+                return True
+        return super().helpEvent(event, view, option, index)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         sentence: Sentence | None = index.data(SentenceRole)
@@ -224,3 +272,60 @@ class SentenceDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(badge, 9, 9)
         painter.setPen(Qt.GlobalColor.white)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _marks(index: ModelIndex) -> list[Annotation]:
+    return list(index.data(AnnotationsRole) or [])
+
+
+def mark_tooltip(marks: Iterable[Annotation]) -> str:
+    """What hovering a reviewer's error mark says (rich text, one paragraph a mark)."""
+    lines = []
+    for mark in marks:
+        colour = theme.SEVERITY_COLOURS[mark.severity].name()
+        by = f" ({escape(mark.reviewer)})" if mark.reviewer else ""
+        note = f"<br><i>{escape(mark.note)}</i>" if mark.note else ""
+        lines.append(
+            f"<p style='white-space:pre'>Your error mark{by}: <b style='color:{colour}'>"
+            f"{escape(str(mark.severity).capitalize())}</b> · {escape(mark.category)}{note}</p>"
+        )
+    return "".join(lines)
+
+
+def paint_marks(
+    painter: QPainter, block: QTextBlock, origin: QPointF, marks: Iterable[Annotation]
+) -> None:
+    """Underline each mark's characters of `block` (laid out with its top-left at `origin`)
+    with a solid line in the mark's severity colour, under every line the mark spans."""
+    layout = block.layout()
+    if layout is None:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    text = block.text()
+    base = block.position()
+    offset = origin + layout.position()
+    for mark in marks:
+        pen = QPen(theme.SEVERITY_COLOURS[mark.severity], theme.MARK_UNDERLINE_WIDTH)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        painter.setPen(pen)
+        start, end = mark.start - base, mark.end - base
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            first = max(start, line.textStart())
+            last = min(end, line.textStart() + line.textLength())
+            while last > first and text[last - 1 : last].isspace():
+                last -= 1  # not under the space a line breaks at
+            if last <= first:
+                continue
+            left = _x(line.cursorToX(first))
+            right = _x(line.cursorToX(last))
+            # the line box's bottom, below the wavy underline a flag draws at the baseline
+            y = line.y() + line.ascent() + line.descent() - theme.MARK_UNDERLINE_WIDTH / 2
+            painter.drawLine(offset + QPointF(left, y), offset + QPointF(right, y))
+    painter.restore()
+
+
+def _x(value: object) -> float:
+    """`QTextLine.cursorToX` answers a float, or (x, position) in some bindings."""
+    return float(value[0] if isinstance(value, tuple) else value)  # type: ignore[arg-type]

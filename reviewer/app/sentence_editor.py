@@ -3,7 +3,11 @@
 Typing stays in the editor (its own undo stack undoes keystrokes) until the reviewer
 pauses, moves on or presses Ctrl+Enter; then the window commits the text as one review
 command. Flagged spans are drawn as extra selections whose cursors follow the typing, so
-the underlines stay on the right words until the re-check replaces them.
+the underlines stay on the right words until the re-check replaces them. The errors the
+reviewer marked (Ctrl+M) are underlined solid, as in the sentence list, and follow the typing
+by the same rule that moves them in the review (`moved_span`): words typed inside a mark
+widen it, words typed just before or after it stay outside, a changed word at its edge is
+taken in whole.
 
 In a bilingual review the unit's source sits above the editor (smaller, muted; View > Show
 Source), selecting words in the target highlights the numbers and names they hold in the
@@ -14,17 +18,43 @@ under the editor, and the committed text holds the original code characters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer.app import codes, theme
+from reviewer.app.sentence_delegate import mark_tooltip, paint_marks
+from reviewer.app.sentence_model import (
+    AnnotationsRole,
+    SentenceModel,
+    moved_span,
+    text_opcodes,
+)
 from reviewer.app.source_view import SourcePane, show_source_setting
 from reviewer.core.alignment import matching_source_spans
 from reviewer.core.bilingual import Unit, codes_change_allowed, is_placeholder
 from reviewer.core.flags import Flag
+from reviewer.core.review import Annotation
 
 PAUSE_MS = 1200  # typing stops this long: commit the edit and re-check
 NOTICE_MS = 6000  # how long a refused edit's line stays under the editor
@@ -85,6 +115,21 @@ class CodeTextEdit(QPlainTextEdit):
             return
         self._owner.insert_text(text)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        marks = self._owner.marks
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
+            if geometry.top() > event.rect().bottom():
+                break
+            paint_marks(painter, block, QPointF(geometry.left(), geometry.top()), marks)
+            block = block.next()
+        painter.end()
+
 
 class SentenceEditor(QWidget):
     """Previous sentence, the editable sentence, next sentence."""
@@ -92,6 +137,9 @@ class SentenceEditor(QWidget):
     editCommitted = Signal(str, str)  # segment id, new text
     undoRequested = Signal()
     redoRequested = Signal()
+    # where the reviewer's error marks come from (segment id -> its marks); None: the
+    # window's sentence model (`AnnotationsRole`)
+    marks_provider: Callable[[str], list[Annotation]] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +149,11 @@ class SentenceEditor(QWidget):
         self.unit: Unit | None = None  # the translation unit shown (None: a plain text)
         self.show_source = show_source_setting()
         self._codes: dict[str, codes.Code] = {}
+        # the reviewer's error marks in the sentence, as the committed text holds them and
+        # as they follow the typing since
+        self._loaded_marks: list[Annotation] = []
+        self.marks: list[Annotation] = []
+        self._marks_text = ""  # the editor's text the marks' offsets index
         self.previous = QLabel()
         self.next = QLabel()
         for label in (self.previous, self.next):
@@ -129,7 +182,9 @@ class SentenceEditor(QWidget):
             "QPlainTextEdit:focus { border: 1px solid #1e88e5; }"
         )
         self.editor.setMinimumHeight(70)
-        self.editor.installEventFilter(self)
+        for watched in (self.editor, self.editor.viewport()):
+            watched.installEventFilter(self)
+        self.editor.document().contentsChanged.connect(self._move_marks)
         self.pause = QTimer(self)
         self.pause.setSingleShot(True)
         self.pause.setInterval(PAUSE_MS)
@@ -182,6 +237,7 @@ class SentenceEditor(QWidget):
             # a monolingual unit (a Word document's paragraph) has no source to show
             self.source.setVisible(unit is not None and bool(unit.source) and self.show_source)
             self.show_flags(flags, sentence_start)
+            self.show_marks(self._marks_of(segment_id))
         finally:
             self._loading = False
         self._highlight_source()
@@ -254,6 +310,57 @@ class SentenceEditor(QWidget):
             selections.append(selection)
         self.editor.setExtraSelections(selections)
 
+    def show_marks(self, marks: list[Annotation]) -> None:
+        """Underline the reviewer's error marks (offsets in the editor's text) solid."""
+        length = len(self.editor.toPlainText())
+        self._loaded_marks = [m for m in marks if 0 <= m.start < m.end <= length]
+        self.marks = list(self._loaded_marks)
+        self._marks_text = self.editor.toPlainText()
+        self.editor.viewport().update()
+
+    def _marks_of(self, segment_id: str | None) -> list[Annotation]:
+        if segment_id is None:
+            return []
+        if self.marks_provider is not None:
+            return self.marks_provider(segment_id)
+        model = self.window().findChild(SentenceModel)
+        if model is None or model.review is None:
+            return []
+        try:
+            row = model.row_of(segment_id)
+        except KeyError:
+            return []
+        return list(model.index(row, 0).data(AnnotationsRole) or [])
+
+    def _move_marks(self) -> None:
+        """Keep the marks on their words while the reviewer types, by the rule the review
+        moves them by when the edit is committed (`text_opcodes`, `moved_span`)."""
+        before, after = self._marks_text, self.editor.toPlainText()
+        self._marks_text = after
+        if self._loading or not self.marks or before == after:
+            return  # loading sets the marks afterwards; a format change moves nothing
+        opcodes = text_opcodes(before, after)
+        moved = []
+        for mark in self.marks:
+            span = moved_span(opcodes, mark.start, mark.end)
+            if span is not None:
+                moved.append(replace(mark, start=span[0], end=span[1]))
+        self.marks = moved
+        self.editor.viewport().update()
+
+    def _mark_tooltip(self, event: QHelpEvent) -> bool:
+        position = self.editor.cursorForPosition(event.pos()).position()
+        rect = self.editor.cursorRect(self.editor.cursorForPosition(event.pos()))
+        # the cursor nearest the pointer: the character is the one after it, or before it
+        # when the pointer is on the left half of the next one
+        if event.pos().x() < rect.left():
+            position -= 1
+        hovered = [m for m in self.marks if m.start <= position < m.end]
+        if not hovered:
+            return False
+        QToolTip.showText(event.globalPos(), mark_tooltip(hovered), self.editor)
+        return True
+
     @property
     def has_pending_typing(self) -> bool:
         """True while the editor holds text not yet committed to the review."""
@@ -284,6 +391,9 @@ class SentenceEditor(QWidget):
     def _on_typing(self) -> None:
         if self._loading:
             return
+        if self.text() == self._committed_text:  # the typing was undone: so are its moves
+            self.marks = list(self._loaded_marks)
+            self.editor.viewport().update()
         if self.unit is not None and not codes_change_allowed(
             self._committed_text, self.text(), self.unit
         ):
@@ -355,6 +465,10 @@ class SentenceEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z undoes typing while there is some, else the review's last command."""
+        if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            if self._mark_tooltip(event):
+                return True
         if watched is self.editor and event.type() == QEvent.Type.ShortcutOverride:
             assert isinstance(event, QKeyEvent)
             undo = event.matches(QKeySequence.StandardKey.Undo)

@@ -11,12 +11,19 @@ its inline codes) and `SourceRole` its source while View > Show Source is on.
 `RiskRole` is the row's sentence risk (`reviewer.core.risk`: how likely it holds a Major
 error, from its text and open flags) and `HighRiskRole` whether it is marked for reading
 against the source; both are cached per row and dropped with the row's flags.
+
+`AnnotationsRole` gives the errors the reviewer marked by hand in the row (Ctrl+M), placed
+in the sentence as it reads now (`placed_annotations`): a mark stores the offsets of the
+text it was made on, and every later edit of the sentence moves it, as the review's edits
+log replays them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,7 +32,14 @@ from reviewer.app.codes import readable, unit_codes
 from reviewer.core.bilingual import Unit
 from reviewer.core.document import Document, Sentence
 from reviewer.core.flags import Flag, Severity
-from reviewer.core.review import ChangeSet, Review, ReviewFlag, Segment, SentenceStatus
+from reviewer.core.review import (
+    Annotation,
+    ChangeSet,
+    Review,
+    ReviewFlag,
+    Segment,
+    SentenceStatus,
+)
 from reviewer.core.risk import (
     is_high_risk,
     sentence_risk,
@@ -44,6 +58,7 @@ UnitRole = Qt.ItemDataRole.UserRole + 6
 SourceRole = Qt.ItemDataRole.UserRole + 7
 RiskRole = Qt.ItemDataRole.UserRole + 8
 HighRiskRole = Qt.ItemDataRole.UserRole + 9
+AnnotationsRole = Qt.ItemDataRole.UserRole + 10
 HIGH_RISK_NOTE = "High risk: this sentence likely holds a Major error. Read it against the source."
 
 
@@ -69,6 +84,7 @@ class SentenceModel(QAbstractListModel):
         self._typical_ratio: float | None = None
         self._typical_words: float | None = None  # the same for sentence lengths
         self.show_source = True
+        self._annotations: dict[str, list[Annotation]] = {}
 
     @property
     def review(self) -> Review | None:
@@ -92,6 +108,7 @@ class SentenceModel(QAbstractListModel):
         self._risks = {}
         self._typical_ratio = None
         self._typical_words = None
+        self._annotations = {}
         self.endResetModel()
 
     def set_show_source(self, shown: bool) -> None:
@@ -128,6 +145,7 @@ class SentenceModel(QAbstractListModel):
         for segment_id in segment_ids:
             self._open_flags.pop(segment_id, None)
             self._risks.pop(segment_id, None)
+            self._annotations.pop(segment_id, None)
             for severity in self._counted.pop(segment_id, ()):
                 self._counts[severity] -= 1
             self._uncounted.add(segment_id)
@@ -331,4 +349,146 @@ class SentenceModel(QAbstractListModel):
             return self.risk_of_row(row)
         if role == HighRiskRole:
             return self.is_high_risk(row)
+        if role == AnnotationsRole:
+            return self.annotations_for_row(row)
         return None
+
+    def annotations_for_row(self, row: int) -> list[Annotation]:
+        """The errors the reviewer marked in the row, at their place in today's text
+        (none on a deleted sentence); cached per row and dropped when the row changes."""
+        if self._review is None or not 0 <= row < len(self._ids):
+            return []
+        segment_id = self._ids[row]
+        cached = self._annotations.get(segment_id)
+        if cached is None:
+            cached = self._annotations[segment_id] = placed_annotations(self._review, segment_id)
+        return cached
+
+
+# -- error marks in today's text ----------------------------------------------------------------
+
+Opcode = tuple[str, int, int, int, int]
+
+
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+def text_opcodes(before: str, after: str) -> Sequence[Opcode]:
+    """How `before` became `after`, word by word (difflib's opcodes over words, spaces and
+    punctuation marks, with character offsets): a changed word is replaced as a whole, and
+    letters two different words happen to share do not tie them together."""
+    old, new = _TOKENS.findall(before), _TOKENS.findall(after)
+    old_at, new_at = _offsets(old), _offsets(new)
+    matcher = SequenceMatcher(None, old, new, autojunk=False)
+    return [
+        (tag, old_at[i1], old_at[i2], new_at[j1], new_at[j2])
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+
+
+def _offsets(tokens: list[str]) -> list[int]:
+    """Where each token starts, and the end of the last."""
+    offsets = [0]
+    for token in tokens:
+        offsets.append(offsets[-1] + len(token))
+    return offsets
+
+
+def moved_span(opcodes: Sequence[Opcode], start: int, end: int) -> tuple[int, int] | None:
+    """The span [start, end) after the change `opcodes` describe, or None if its text is gone.
+
+    The span keeps its first and last characters: words typed inside it widen it, words
+    typed just before or just after it stay outside, and replaced characters at its edges
+    are replaced inside it (“took” → “taken” keeps the whole word marked).
+    """
+    if end <= start:
+        return None
+    new_start = new_end = None
+    for tag, i1, i2, j1, j2 in opcodes:
+        if i1 == i2:
+            continue  # an insertion: it belongs to no character of the old text
+        if new_start is None and i1 <= start < i2:
+            new_start = j1 + (start - i1) if tag == "equal" else j1
+        if i1 <= end - 1 < i2:
+            new_end = j1 + (end - i1) if tag == "equal" else j2
+            break
+    if new_start is None or new_end is None or new_end <= new_start:
+        return None
+    return new_start, new_end
+
+
+_GONE = (-1, -1)
+
+
+def placed_annotations(review: Review, segment_id: str) -> list[Annotation]:
+    """The sentence's error marks with `start`, `end` and `text` as the sentence reads now.
+
+    A mark's offsets index the text it was made on; the edits the review logged for the
+    sentence since then (undo and redo included) move it, one after the other. A mark whose
+    words were all deleted is left out (the flag panel still lists it); if the log cannot be
+    followed, the marked words are looked for nearest their old place.
+    """
+    annotations = review.annotations_in(segment_id)
+    text = review.segment(segment_id).text
+    if not annotations or not text:
+        return []
+    edits = review.store.query(
+        "SELECT before, after, at FROM edits WHERE sentence_id = ? AND at >= ? ORDER BY seq",
+        (segment_id, min(a.created_at for a in annotations)),
+    )
+    placed = []
+    for annotation in annotations:
+        span = _replayed(annotation, edits, text)
+        if span is None:
+            span = _nearest_span(annotation, text)
+        if span is None or span == _GONE:
+            continue
+        start, end = span
+        placed.append(replace(annotation, start=start, end=end, text=text[start:end]))
+    return sorted(placed, key=lambda a: (a.start, a.end))
+
+
+def _replayed(
+    annotation: Annotation, edits: list[tuple[Any, ...]], text: str
+) -> tuple[int, int] | None:
+    """The mark moved through the sentence's logged edits since it was made: a span,
+    `_GONE` when its words were deleted, None when the log does not lead to `text`.
+
+    An edit that deleted the marked words and is then undone brings the text back as it
+    was, and the mark with it, where it stood in that text."""
+    span: tuple[int, int] | None = (annotation.start, annotation.end)
+    current: str | None = None
+    seen: dict[str, tuple[int, int]] = {}  # the texts the mark lived in, and where
+    for before, after, at in edits:
+        if at < annotation.created_at:
+            continue
+        if current is None and before[annotation.start : annotation.end] != annotation.text:
+            if at == annotation.created_at:
+                continue  # an edit of the same millisecond, made before the mark
+            return None
+        if current is not None and before != current:
+            return None
+        if span is not None:
+            seen[before] = span
+            span = moved_span(text_opcodes(before, after), *span)
+        if span is None:
+            span = seen.get(after)
+        current = after
+    if current is None:
+        return span if text[annotation.start : annotation.end] == annotation.text else None
+    if current != text:
+        return None
+    return span if span is not None else _GONE
+
+
+def _nearest_span(annotation: Annotation, text: str) -> tuple[int, int] | None:
+    """Where the marked words stand in `text`, nearest the mark's old place."""
+    if not annotation.text:
+        return None
+    best: int | None = None
+    position = text.find(annotation.text)
+    while position >= 0:
+        if best is None or abs(position - annotation.start) < abs(best - annotation.start):
+            best = position
+        position = text.find(annotation.text, position + 1)
+    return None if best is None else (best, best + len(annotation.text))

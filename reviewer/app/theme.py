@@ -28,3 +28,7 @@ PARAGRAPH_GAP = 10
 ROW_PADDING = 8
 NUMBER_COLUMN = 44
 BADGE_COLUMN = 64
+# an error the reviewer marked by hand (Ctrl+M): a solid line under the words in the
+# severity's colour, thicker than and below the checkers' wavy underline, so the two read
+# apart and both show where a mark and a flag overlap
+MARK_UNDERLINE_WIDTH = 2.0
