@@ -62,6 +62,7 @@ from reviewer.core.project_config import (
     with_project_words,
 )
 from reviewer.core.review import (
+    Annotation,
     ChangeSet,
     Decision,
     DecisionStatus,
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
     def _build_side_panels(self) -> None:
         """The editor and changes tabs, and the flag panel, wired to the review commands."""
         self.editor = SentenceEditor()
+        self.editor.marks_provider = self._marks_in
         self.editor.editCommitted.connect(self._on_edit_committed)
         self.editor.undoRequested.connect(self.undo)
         self.editor.redoRequested.connect(self.redo)
@@ -1309,6 +1311,15 @@ class MainWindow(QMainWindow):
             f" {plural('flag', total)} &nbsp;&nbsp; {chips}"
         )
         self._update_engine_label()
+
+    def _marks_in(self, segment_id: str) -> list[Annotation]:
+        """The reviewer's own error marks in a sentence, where its text has them now."""
+        if self.review is None:
+            return []
+        try:
+            return self.model.annotations_for_row(self.model.row_of(segment_id))
+        except KeyError:
+            return []
 
     def _row_noun(self) -> str:
         """What a row is: a translation unit in a bilingual file, else a sentence."""

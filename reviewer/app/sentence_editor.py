@@ -45,8 +45,6 @@ from PySide6.QtWidgets import (
 from reviewer.app import codes, theme
 from reviewer.app.sentence_delegate import mark_tooltip, paint_marks
 from reviewer.app.sentence_model import (
-    AnnotationsRole,
-    SentenceModel,
     moved_span,
     text_opcodes,
 )
@@ -321,16 +319,9 @@ class SentenceEditor(QWidget):
     def _marks_of(self, segment_id: str | None) -> list[Annotation]:
         if segment_id is None:
             return []
-        if self.marks_provider is not None:
-            return self.marks_provider(segment_id)
-        model = self.window().findChild(SentenceModel)
-        if model is None or model.review is None:
-            return []
-        try:
-            row = model.row_of(segment_id)
-        except KeyError:
-            return []
-        return list(model.index(row, 0).data(AnnotationsRole) or [])
+        if self.marks_provider is None:
+            return []  # an editor on its own (the window sets the provider)
+        return self.marks_provider(segment_id)
 
     def _move_marks(self) -> None:
         """Keep the marks on their words while the reviewer types, by the rule the review
