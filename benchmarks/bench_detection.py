@@ -214,22 +214,27 @@ def risk_measures(records: Sequence[dict[str, Any]], risks: Sequence[float]) -> 
     return roc_auc(risks, labels), share
 
 
-def roc_auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
-    """The probability that a random positive outranks a random negative (ties count
-    half), from the rank sum (Mann-Whitney U)."""
-    order = sorted(range(len(scores)), key=lambda i: scores[i])
-    ranks = [0.0] * len(scores)
+def ranks(values: Sequence[float]) -> list[float]:
+    """Ranks from 1, ties sharing their mean rank."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
     i = 0
     while i < len(order):
         j = i
-        while j + 1 < len(order) and scores[order[j + 1]] == scores[order[i]]:
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
             j += 1
         for k in range(i, j + 1):
-            ranks[order[k]] = (i + j) / 2 + 1
+            out[order[k]] = (i + j) / 2 + 1
         i = j + 1
+    return out
+
+
+def roc_auc(scores: Sequence[float], labels: Sequence[bool]) -> float:
+    """The probability that a random positive outranks a random negative (ties count
+    half), from the rank sum (Mann-Whitney U)."""
     positives = sum(labels)
     negatives = len(labels) - positives
-    rank_sum = sum(rank for rank, label in zip(ranks, labels, strict=True) if label)
+    rank_sum = sum(rank for rank, label in zip(ranks(scores), labels, strict=True) if label)
     return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
 
 

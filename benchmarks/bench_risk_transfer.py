@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bench_detection import roc_auc
+from bench_detection import ranks, roc_auc
 
 from reviewer.core.checking import run_check
 from reviewer.core.document import Document
@@ -49,21 +49,6 @@ from reviewer.engines import create_engines
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "mlqepe" / "mlqepe_en_dev.jsonl"
 HEAVY_EDIT = 0.3
-
-
-def ranks(values: Sequence[float]) -> list[float]:
-    """Ranks from 1, ties sharing their mean rank."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    out = [0.0] * len(values)
-    i = 0
-    while i < len(order):
-        j = i
-        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
-            j += 1
-        for k in range(i, j + 1):
-            out[order[k]] = (i + j) / 2 + 1
-        i = j + 1
-    return out
 
 
 def spearman(x: Sequence[float], y: Sequence[float]) -> float:
