@@ -254,6 +254,41 @@ class Review:
 
     def flags_in(self, segment_id: str) -> list[ReviewFlag]:
         """The sentence's flags from every engine, merged, placed in the current text."""
+        candidates = self._placed_flags(segment_id)
+        if len(candidates) < 2:
+            return candidates
+        by_identity = {_identity(rf.flag): rf for rf in candidates}
+        merged = merge_flags(rf.flag for rf in candidates)
+        return [replace(by_identity[_identity(flag)], flag=flag) for flag in merged]
+
+    def merged_twins(self, segment_id: str) -> dict[FlagKey, FlagKey]:
+        """Flags shown merged into another engine's flag of the same problem: each one's
+        key, and the key of the flag whose card stands for both (its decision is theirs)."""
+        candidates = self._placed_flags(segment_id)
+        if len(candidates) < 2:
+            return {}
+        shown = self.flags_in(segment_id)
+        identities = {_identity(rf.flag) for rf in shown}
+        twins = {}
+        for review_flag in candidates:
+            if _identity(review_flag.flag) in identities:
+                continue
+            tag = f"{review_flag.flag.engine}:{review_flag.flag.rule}"
+            host = next(
+                (
+                    rf
+                    for rf in shown
+                    if rf.flag.overlaps(review_flag.flag)
+                    and tag in rf.flag.extra.get("also_reported_by", "").split(",")
+                ),
+                None,
+            )
+            if host is not None:
+                twins[review_flag.key] = host.key
+        return twins
+
+    def _placed_flags(self, segment_id: str) -> list[ReviewFlag]:
+        """Every engine's flags of the sentence placed in its current text, unmerged."""
         segment = self.segment(segment_id)
         start, _ = self.layout.span_of(segment_id)
         lead = self._rendered_lead(segment, start)
@@ -263,11 +298,7 @@ class Review:
                 here = placed(review_flag, lead, segment.text, start)
                 if here is not None:
                     candidates.append(here)
-        if len(candidates) < 2:
-            return candidates
-        by_identity = {_identity(rf.flag): rf for rf in candidates}
-        merged = merge_flags(rf.flag for rf in candidates)
-        return [replace(by_identity[_identity(flag)], flag=flag) for flag in merged]
+        return candidates
 
     def _rendered_lead(self, segment: Segment, start: int) -> str:
         """What stands before the sentence in the rendered text. Not always its own `lead`:

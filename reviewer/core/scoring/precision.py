@@ -10,6 +10,9 @@ counted once, under what became of it:
 * resolved by edit: the reviewer's edit made it go away without a verdict;
 * open: no decision yet.
 
+A flag the window showed merged into another engine's card (the same problem on the same
+words) counts under that card's decision: the reviewer judged both at once.
+
 precision = accepted ÷ (accepted + rejected). Resolved flags are left out of it: an edit
 may remove a flag the reviewer never looked at (rewording the sentence, deleting it, or
 accepting another engine's twin of the same problem). `lenient_precision` counts them as
@@ -83,6 +86,7 @@ def rule_precision(
         identity = (key.sentence_id, key.rule, key.text, key.occurrence)
         decided[identity] = decision.status
         raised.setdefault(identity, (decision.engine, decision.category))
+    _decide_merged_twins(review, raised, decided)
     tallies: dict[str, dict[str, int]] = {}
     about: dict[str, tuple[str, str]] = {}
     for identity, (engine, category) in raised.items():
@@ -118,6 +122,33 @@ def rule_precision(
 
 
 _COLUMNS = ("raised", "accepted", "rejected", "resolved", "open")
+
+
+def _decide_merged_twins(
+    review: Review,
+    raised: dict[tuple[str, str, str, int], tuple[str, str]],
+    decided: dict[tuple[str, str, str, int], DecisionStatus],
+) -> None:
+    """A flag the window showed merged into another engine's card (the same problem on the
+    same words) was judged with that card: give it the card's decision, or it would stay
+    "open" in its rule's row forever. Only sentences flagged by two engines can hold one."""
+    engines: dict[str, set[str]] = {}
+    for (sentence_id, _rule, _text, _occurrence), (engine, _category) in raised.items():
+        engines.setdefault(sentence_id, set()).add(engine)
+    for sentence_id, names in engines.items():
+        if len(names) < 2:
+            continue
+        try:
+            twins = review.merged_twins(sentence_id)
+        except KeyError:
+            continue  # a sentence merged away since
+        for twin, host in twins.items():
+            status = decided.get((host.sentence_id, host.rule, host.text, host.occurrence))
+            identity = (twin.sentence_id, twin.rule, twin.text, twin.occurrence)
+            if status is not None and identity not in decided:
+                decided[identity] = status
+
+
 _OUTCOMES = {
     DecisionStatus.ACCEPTED: "accepted",
     DecisionStatus.REJECTED: "rejected",

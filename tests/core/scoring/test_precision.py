@@ -106,3 +106,31 @@ def test_a_twin_from_another_engine_is_not_left_open_once_the_flag_is_decided(
     assert review.open_flags_in(segment) == []
     assert build_scorecard(review).open_flags == 0
     review.close()
+
+
+def test_a_twin_merged_into_a_decided_card_takes_its_decision_in_the_rule_table(
+    tmp_path: Path,
+) -> None:
+    """Both rules were judged with the one card the window showed: neither stays open in
+    the checker-precision table, and a flag on other words of the sentence stays open."""
+    path = tmp_path / "article.txt"
+    path.write_text("the talks resumed on Monday in Genevaa.\n", encoding="utf-8")
+    review = open_review(path)
+    capital = {"languagetool": "UPPERCASE_SENTENCE_START", "artefacts": "MT_X"}
+    for engine, rule in capital.items():
+        found = [Flag(0, 3, "the", rule, engine, "Fluency/Spelling", Severity.MINOR, "m", ("The",))]
+        if engine == "languagetool":
+            found.append(
+                Flag(31, 38, "Genevaa", "SPELL", engine, "Fluency/Spelling", Severity.MINOR, "m")
+            )
+        review.record_flags(engine, review.document, found)
+    segment = review.segments[0].id
+    twins = review.merged_twins(segment)
+    assert len(twins) == 1
+    merged = next(rf for rf in review.open_flags_in(segment) if rf.flag.text == "the")
+    review.reject(merged)
+    rows = {row.rule: row for row in rule_precision(review, load_scoring_model())}
+    for rule in capital.values():
+        assert (rows[rule].rejected, rows[rule].open) == (1, 0), rule
+    assert rows["SPELL"].open == 1
+    review.close()
