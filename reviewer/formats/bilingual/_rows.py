@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -43,6 +44,38 @@ def make_unique(ids: Sequence[str], prefixes: Sequence[str]) -> list[str]:
     return final
 
 
+class PlannedRow(Protocol):
+    """What a write-back plan needs of a reader's row: its unit and its token table."""
+
+    @property
+    def unit(self) -> Unit: ...
+
+    @property
+    def table(self) -> TokenTable: ...
+
+
+Plan = list[tuple[int, str | None, bool, tuple[str, ...]]]
+
+
+def plan_row_changes(
+    name: str,
+    rows: Sequence[PlannedRow],
+    targets: Mapping[str, str],
+    *,
+    reviewed: Collection[str],
+    notes: Mapping[str, Sequence[str]],
+) -> Plan:
+    """`plan_changes` over a reader's rows (each holds its unit and its token table)."""
+    return plan_changes(
+        name,
+        [row.unit for row in rows],
+        [row.table for row in rows],
+        targets,
+        reviewed=reviewed,
+        notes=notes,
+    )
+
+
 def plan_changes(
     name: str,
     units: Sequence[Unit],
@@ -51,7 +84,7 @@ def plan_changes(
     *,
     reviewed: Collection[str],
     notes: Mapping[str, Sequence[str]],
-) -> list[tuple[int, str | None, bool, tuple[str, ...]]]:
+) -> Plan:
     """Validate the request against the units: (index, new text or None, reviewed, notes).
 
     Every id named must exist, and every new target must keep its unit's tokens in order;
@@ -62,7 +95,7 @@ def plan_changes(
         if unit_id not in index:
             raise BilingualFormatError(f"{name}: no unit with id {unit_id!r}")
     named = sorted({index[unit_id] for unit_id in (*targets, *reviewed, *notes)})
-    plan: list[tuple[int, str | None, bool, tuple[str, ...]]] = []
+    plan: Plan = []
     for position in named:
         unit = units[position]
         text = targets.get(unit.id)

@@ -25,7 +25,7 @@ from reviewer.core.bilingual import (
     placeholders_in,
 )
 
-from ._rows import plan_changes
+from ._rows import plan_row_changes
 from ._tokens import TokenTable
 from .errors import BilingualFormatError
 
@@ -194,14 +194,7 @@ def write(
 ) -> bytes:
     store = _parse(data, name)
     rows = _rows(store, name)
-    plan = plan_changes(
-        name,
-        [row.unit for row in rows],
-        [row.table for row in rows],
-        targets,
-        reviewed=reviewed,
-        notes=notes,
-    )
+    plan = plan_row_changes(name, rows, targets, reviewed=reviewed, notes=notes)
     if not plan:
         return data
     changed: set[int] = set()  # id() of each entry written (pounits are not hashable by value)

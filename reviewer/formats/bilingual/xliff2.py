@@ -15,7 +15,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from reviewer.core.bilingual import BilingualFile, PlaceholderKind, Unit
 
 from ._inline import PAIRED, inline_text
-from ._rows import XmlRow, make_unique, plan_changes, prefix_of, target_edits
+from ._rows import XmlRow, make_unique, plan_row_changes, prefix_of, target_edits
 from ._tokens import TokenTable
 from ._xml import (
     ElementSpans,
@@ -124,14 +124,7 @@ def write(
     notes: Mapping[str, Sequence[str]],
 ) -> bytes:
     source, spans, rows = _load(data, name)
-    plan = plan_changes(
-        name,
-        [row.unit for row in rows],
-        [row.table for row in rows],
-        targets,
-        reviewed=reviewed,
-        notes=notes,
-    )
+    plan = plan_row_changes(name, rows, targets, reviewed=reviewed, notes=notes)
     edits: list[tuple[int, int, str]] = []
     unit_notes: dict[etree._Element, list[str]] = {}
     for position, text, is_reviewed, new_notes in plan:
