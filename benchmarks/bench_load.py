@@ -37,7 +37,6 @@ import resource
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
@@ -48,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when a test loa
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
-from stall_meter import StallMeter
+from stall_meter import StallMeter, engines_settled, wait
 
 from reviewer.app.main_window import MainWindow
 from reviewer.core.document import Document, Paragraph
@@ -58,6 +57,7 @@ from reviewer.engines.languagetool.engine import LanguageToolEngine
 from reviewer.engines.languagetool.server import shared_server
 
 ROOT = Path(__file__).resolve().parent.parent
+LONG_WAIT = 3600.0  # seconds: segmenting and checking 100,000 sentences takes minutes
 SOURCES = [
     ROOT / "seeds" / "000_04f21086b02ac016.txt",
     ROOT / "tests" / "data" / "clean_news.txt",
@@ -172,22 +172,6 @@ class PaintWatch(QObject):
         return False
 
 
-def wait(app: QApplication, condition: Callable[[], bool], seconds: float = 3600.0) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise TimeoutError("the window did not get there in time")
-        app.processEvents()
-        time.sleep(0.002)
-
-
-def all_done(window: MainWindow) -> bool:
-    return all(
-        window.engine_states.get(engine.name, "").startswith(("ready", "unavailable"))
-        for engine in window.engines
-    )
-
-
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
@@ -251,11 +235,11 @@ def open_and_check(
     window.open_path(path)
     result.opened = time.perf_counter() - began
     painted_before = watch.paints
-    wait(app, lambda: watch.paints > painted_before and window.model.rowCount() > 0)
+    wait(app, lambda: watch.paints > painted_before and window.model.rowCount() > 0, LONG_WAIT)
     result.first_paint = time.perf_counter() - began
     meter = StallMeter(interval_ms=10)
     meter.start()
-    wait(app, lambda: all_done(window))
+    wait(app, lambda: engines_settled(window), LONG_WAIT)
     result.stall = meter.stop()
     result.checked = time.perf_counter() - began
     if meter.gaps:  # when the longest stall ended, from open_path

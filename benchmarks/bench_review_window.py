@@ -21,7 +21,6 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -29,27 +28,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_artefacts import build_text  # benchmarks/ is on the path when run as a script
 from PySide6.QtWidgets import QApplication
-from stall_meter import StallMeter
+from stall_meter import StallMeter, engines_settled, wait
 
 from reviewer.app.main_window import MainWindow
 from reviewer.core.engine import Engine
 from reviewer.engines import create_engine
-
-
-def wait(app: QApplication, condition: Callable[[], bool], seconds: float = 300.0) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise TimeoutError("the window did not get there in time")
-        app.processEvents()
-        time.sleep(0.002)
-
-
-def all_ready(window: MainWindow) -> bool:
-    return all(
-        window.engine_states.get(engine.name, "").startswith(("ready", "unavailable"))
-        for engine in window.engines
-    )
 
 
 def main() -> int:  # noqa: PLR0915 - one measured scenario, read top to bottom
@@ -71,7 +54,7 @@ def main() -> int:  # noqa: PLR0915 - one measured scenario, read top to bottom
         window.open_path(text)
         app.processEvents()
         opened = time.perf_counter() - began
-        wait(app, lambda: all_ready(window))
+        wait(app, lambda: engines_settled(window), 300)
         checked = time.perf_counter() - began
         review = window.review
         assert review is not None
@@ -90,7 +73,7 @@ def main() -> int:  # noqa: PLR0915 - one measured scenario, read top to bottom
             start = time.perf_counter()
             window.accept_flag(flags[0], 0)
             accepts.append(time.perf_counter() - start)
-            wait(app, lambda: all_ready(window))
+            wait(app, lambda: engines_settled(window), 300)
             if len(accepts) == 20:
                 break
 
@@ -104,7 +87,7 @@ def main() -> int:  # noqa: PLR0915 - one measured scenario, read top to bottom
             meter.start()
             window.editor.editor.setPlainText(edited)
             window.editor.commit()
-            wait(app, lambda: all_ready(window))
+            wait(app, lambda: engines_settled(window), 300)
             stalls.append(meter.stop())
         window.close()
 

@@ -1,8 +1,35 @@
-"""The longest event-loop stall, as a reviewer feels it: shared by the window benchmarks."""
+"""What the window benchmarks share: the longest event-loop stall, as a reviewer feels it,
+and waiting, with the event loop running, until the window gets somewhere."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from reviewer.app.main_window import MainWindow
+
+
+def wait(app: QApplication, condition: Callable[[], bool], seconds: float) -> None:
+    """Run the event loop until `condition` holds; TimeoutError after `seconds`."""
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.002)
+
+
+def engines_settled(window: MainWindow) -> bool:
+    """Every engine of the window is ready or unavailable: the check is over."""
+    return all(
+        window.engine_states.get(engine.name, "").startswith(("ready", "unavailable"))
+        for engine in window.engines
+    )
 
 
 class StallMeter:
