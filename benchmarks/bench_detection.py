@@ -242,7 +242,9 @@ def with_high_risk_marks(
     records: Sequence[dict[str, Any]], flags: Flags, risks: Sequence[float]
 ) -> Flags:
     """The flags plus, on each segment marked high risk (`RiskModel.is_high`), one span
-    over the whole segment: what segment-level detection is when the marks count."""
+    over the whole segment: what segment-level detection is when the marks count. The
+    product leaves a sentence with a major flag unmarked (`is_high_risk`); that segment
+    counts as flagged either way, so the measure is the same."""
     model = risk_model()
     out: Flags = {}
     for record, risk in zip(records, risks, strict=True):
